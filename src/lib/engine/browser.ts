@@ -1,0 +1,111 @@
+/**
+ * The engine in the browser: DuckDB-WASM running in its own Web Worker. Only the `mvp` and `eh`
+ * bundles are shipped (the threaded one needs cross-origin isolation and doubles the build);
+ * `selectBundle` picks `eh` where the browser has WebAssembly exceptions.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { arrowToColumns } from './columns';
+import { OPEN_CONFIG, STARTUP_SQL, WARMUP_SQL } from './settings';
+import {
+	EngineStartError,
+	type Engine,
+	type FileSource,
+	type Param,
+	type QueryResult,
+	type StartProgress
+} from './types';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+	eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+function startFailure(error: unknown): EngineStartError {
+	const detail = error instanceof Error ? error.message : String(error);
+	if (typeof WebAssembly === 'undefined') {
+		return new EngineStartError(
+			'This browser does not run WebAssembly (it may be disabled by a policy), so the data engine cannot start.',
+			{ cause: error }
+		);
+	}
+	if (/memory|allocation|RangeError/i.test(detail)) {
+		return new EngineStartError(
+			`The data engine ran out of memory while starting (${detail}). Close other tabs and reload.`,
+			{ cause: error }
+		);
+	}
+	return new EngineStartError(`The data engine could not start: ${detail}`, { cause: error });
+}
+
+/**
+ * Downloads, instantiates and opens DuckDB in a worker. `onProgress` follows the real bytes of the
+ * wasm download and instantiation; nothing here waits on a fixed timeout.
+ */
+export async function startBrowserEngine(
+	onProgress: (progress: StartProgress) => void = () => {}
+): Promise<Engine> {
+	let worker: Worker | undefined;
+	try {
+		const bundle = await duckdb.selectBundle(BUNDLES);
+		if (!bundle.mainWorker) throw new Error('no worker script in the selected DuckDB bundle');
+		worker = new Worker(bundle.mainWorker);
+		const failedWorker = new Promise<never>((_, reject) => {
+			worker?.addEventListener('error', (event) =>
+				reject(new Error(event.message || 'the engine worker failed to load'))
+			);
+		});
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		await Promise.race([
+			db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+				onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal })
+			),
+			failedWorker
+		]);
+		await db.open(OPEN_CONFIG);
+		const conn = await db.connect();
+		for (const sql of STARTUP_SQL) await conn.query(sql);
+		await conn.query(WARMUP_SQL);
+		return browserEngine(db, conn);
+	} catch (error) {
+		worker?.terminate();
+		throw startFailure(error);
+	}
+}
+
+function browserEngine(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): Engine {
+	return {
+		async query(sql: string, params?: Param[]): Promise<QueryResult> {
+			if (!params || params.length === 0) return arrowToColumns(await conn.query(sql));
+			const statement = await conn.prepare(sql);
+			try {
+				return arrowToColumns(await statement.query(...params));
+			} finally {
+				await statement.close();
+			}
+		},
+		async registerFile(name: string, source: FileSource): Promise<void> {
+			if (typeof source === 'string') await db.registerFileText(name, source);
+			else if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);
+			else {
+				// A File or Blob is registered as a handle: DuckDB reads it in slices, never copying it whole.
+				await db.registerFileHandle(
+					name,
+					source,
+					duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
+					true
+				);
+			}
+		},
+		async dropFile(name: string): Promise<void> {
+			await db.dropFile(name);
+		},
+		async close(): Promise<void> {
+			await conn.close();
+			await db.terminate();
+		}
+	};
+}

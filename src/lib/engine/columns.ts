@@ -1,0 +1,90 @@
+import type { Cell, QueryResult } from './types';
+
+/** The slice of an Apache Arrow table this module reads; both DuckDB builds return one. */
+interface ArrowVector {
+	length: number;
+	nullCount: number;
+	type: { typeId: number };
+	get(index: number): unknown;
+	isValid(index: number): boolean;
+	toArray(): ArrayLike<unknown>;
+}
+interface ArrowTable {
+	numRows: number;
+	schema: { fields: { name: string }[] };
+	getChildAt(index: number): ArrowVector | null;
+}
+
+// Apache Arrow's Type enum, as numbers, so this module does not import Arrow itself.
+const TYPE_INT = 2;
+const TYPE_FLOAT = 3;
+const TYPE_DATE = 8;
+const TYPE_TIMESTAMP = 10;
+
+function isoDate(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+function isoTimestamp(ms: number): string {
+	const iso = new Date(ms).toISOString();
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+// Arrow JS already hands DATE and TIMESTAMP values over as milliseconds since the epoch.
+function toCell(value: unknown, typeId: number): Cell {
+	if (value === null || value === undefined) return null;
+	if (typeId === TYPE_DATE) return isoDate(Number(value));
+	if (typeId === TYPE_TIMESTAMP) return isoTimestamp(Number(value));
+	if (typeof value === 'bigint') return Number(value);
+	if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+		return value;
+	}
+	return String(value);
+}
+
+function vectorToCells(vector: ArrowVector): Cell[] {
+	const { typeId } = vector.type;
+	const numeric = typeId === TYPE_FLOAT || typeId === TYPE_INT;
+	if (numeric && vector.nullCount === 0) {
+		// Fast path: a numeric column without nulls copies straight from Arrow's typed array.
+		return Array.from(vector.toArray(), (v) => (typeof v === 'bigint' ? Number(v) : (v as number)));
+	}
+	const cells: Cell[] = new Array<Cell>(vector.length);
+	for (let i = 0; i < vector.length; i++) {
+		cells[i] = vector.isValid(i) ? toCell(vector.get(i), typeId) : null;
+	}
+	return cells;
+}
+
+/**
+ * Converts an Arrow result to columns of plain values: numbers, strings, booleans and null.
+ * DATE becomes `YYYY-MM-DD` and TIMESTAMP `YYYY-MM-DD HH:MM:SS` (UTC, as stored), so dates compare
+ * as strings and never shift with the viewer's time zone.
+ */
+export function arrowToColumns(table: ArrowTable): QueryResult {
+	const names = table.schema.fields.map((f) => f.name);
+	const columns: Record<string, Cell[]> = {};
+	names.forEach((name, index) => {
+		const vector = table.getChildAt(index);
+		columns[name] = vector ? vectorToCells(vector) : [];
+	});
+	return { names, rowCount: table.numRows, columns };
+}
+
+/** One column of a result, by name; a missing column is a programming error and throws. */
+export function column<T extends Cell = Cell>(result: QueryResult, name: string): T[] {
+	const values = result.columns[name];
+	if (!values)
+		throw new Error(`Query result has no column "${name}" (has: ${result.names.join(', ')})`);
+	return values as T[];
+}
+
+/** A numeric column with nulls kept as null. */
+export function numbers(result: QueryResult, name: string): (number | null)[] {
+	return column<number | null>(result, name);
+}
+
+/** A string column with nulls kept as null. */
+export function strings(result: QueryResult, name: string): (string | null)[] {
+	return column<string | null>(result, name);
+}

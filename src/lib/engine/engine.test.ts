@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { column, numbers, strings } from './columns';
+import { startNodeEngine } from './node';
+import type { Engine } from './types';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await startNodeEngine();
+});
+afterAll(async () => {
+	await engine.close();
+});
+
+describe('engine on real DuckDB (Node build)', () => {
+	it('returns columns of plain values, with sum() of integers as a number', async () => {
+		// 0 + 1 + ... + 9 = 45; DuckDB types this sum as HUGEINT.
+		const r = await engine.query('SELECT sum(x) AS total, count(*) AS n FROM range(10) t(x)');
+		expect(r.names).toEqual(['total', 'n']);
+		expect(r.rowCount).toBe(1);
+		expect(numbers(r, 'total')).toEqual([45]);
+		expect(numbers(r, 'n')).toEqual([10]);
+	});
+
+	it('keeps nulls as null, never 0', async () => {
+		const r = await engine.query(
+			'SELECT * FROM (VALUES (1, 2.5), (2, NULL), (3, 0.0)) t(id, v) ORDER BY id'
+		);
+		expect(numbers(r, 'v')).toEqual([2.5, null, 0]);
+	});
+
+	it('turns DATE and TIMESTAMP into ISO strings, independent of time zone', async () => {
+		const r = await engine.query(
+			"SELECT DATE '2024-02-29' AS d, TIMESTAMP '2024-03-31 23:59:58' AS ts, 12.345::DECIMAL(6,3) AS dec"
+		);
+		expect(strings(r, 'd')).toEqual(['2024-02-29']);
+		expect(strings(r, 'ts')).toEqual(['2024-03-31 23:59:58']);
+		expect(numbers(r, 'dec')).toEqual([12.345]);
+	});
+
+	it('binds positional parameters', async () => {
+		const r = await engine.query('SELECT ?::INTEGER + 1 AS y, upper(?) AS z', [41, 'week']);
+		expect(numbers(r, 'y')).toEqual([42]);
+		expect(strings(r, 'z')).toEqual(['WEEK']);
+	});
+
+	it('reads a registered CSV file', async () => {
+		await engine.registerFile('t.csv', 'date,value\n2024-01-01,3\n2024-01-02,4\n');
+		const r = await engine.query("SELECT sum(value)::DOUBLE AS s FROM read_csv('t.csv')");
+		expect(numbers(r, 's')).toEqual([7]);
+		await engine.registerFile('b.csv', new TextEncoder().encode('a\n5\n'));
+		expect(numbers(await engine.query("SELECT a FROM 'b.csv'"), 'a')).toEqual([5]);
+		await engine.dropFile('b.csv');
+		await expect(engine.query("SELECT a FROM 'b.csv'")).rejects.toThrow();
+	});
+
+	it('fails fast, without a download, on a function that needs an extension', async () => {
+		await expect(engine.query('SELECT current_date')).rejects.toThrow(/icu/);
+	});
+
+	it('names the missing column when a caller asks for one', async () => {
+		const r = await engine.query('SELECT 1 AS a');
+		expect(() => column(r, 'b')).toThrow(/no column "b".*a/);
+	});
+});

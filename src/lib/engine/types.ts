@@ -1,0 +1,45 @@
+/**
+ * The engine's small typed API. Browser (DuckDB-WASM in a Web Worker) and Node (DuckDB-WASM's
+ * blocking Node build) implement the same interface, so every query the app runs is tested
+ * against real DuckDB.
+ */
+
+/** One value of a result column, already converted to a plain JS value. */
+export type Cell = number | string | boolean | null;
+
+/** A query result as columns (never row objects): `columns[name][i]` is row i of column `name`. */
+export interface QueryResult {
+	names: string[];
+	rowCount: number;
+	columns: Record<string, Cell[]>;
+}
+
+/** A positional parameter of a prepared statement (`?` in the SQL). */
+export type Param = number | string | boolean | null;
+
+/** What a file to register can be: a browser File handle, bytes, or text. */
+export type FileSource = Blob | Uint8Array | string;
+
+export interface Engine {
+	/** Runs one statement; with params it is prepared and the `?` placeholders are bound in order. */
+	query(sql: string, params?: Param[]): Promise<QueryResult>;
+	/** Makes a file readable by name in SQL (`read_csv('name')`). A Blob is registered as a handle, not copied. */
+	registerFile(name: string, source: FileSource): Promise<void>;
+	/** Forgets a registered file. */
+	dropFile(name: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Download and instantiate progress of the engine's wasm module, in bytes. */
+export interface StartProgress {
+	bytesLoaded: number;
+	bytesTotal: number;
+}
+
+/** The engine could not start (wasm blocked, out of memory, worker refused); `message` is for the user. */
+export class EngineStartError extends Error {
+	constructor(message: string, options?: { cause?: unknown }) {
+		super(message, options);
+		this.name = 'EngineStartError';
+	}
+}

@@ -1,0 +1,54 @@
+/**
+ * The one canonical store: every observation from every file lands in one long DuckDB table, so
+ * everything downstream (periods, bands, the review) is one kind of query.
+ *
+ *   observations(date DATE, ts TIMESTAMP, metric VARCHAR, value DOUBLE,
+ *                <one VARCHAR column per segment dimension, e.g. region, channel>,
+ *                source_file VARCHAR, source_line BIGINT)
+ *
+ * `date` is the calendar day; `ts` keeps a sub-daily timestamp when the file had one (null
+ * otherwise). `value` is null for "no data" (an empty cell, NA, null, ...), never 0. Segment
+ * columns are added as files bring new dimensions; a metric without a segment has null there.
+ * `source_line` is the 1-based physical line of the file the value came from.
+ */
+import { ident } from '$lib/engine/sql';
+import type { Engine } from '$lib/engine/types';
+
+export const OBSERVATIONS = 'observations';
+
+/** Columns every observation has; anything else in the table is a segment dimension. */
+export const CORE_COLUMNS = [
+	'date',
+	'ts',
+	'metric',
+	'value',
+	'source_file',
+	'source_line'
+] as const;
+
+export async function createObservationsTable(engine: Engine): Promise<void> {
+	await engine.query(
+		`CREATE TABLE IF NOT EXISTS ${OBSERVATIONS} (date DATE NOT NULL, ts TIMESTAMP, metric VARCHAR NOT NULL, value DOUBLE, source_file VARCHAR NOT NULL, source_line BIGINT)`
+	);
+}
+
+/** The segment dimensions present in the store, in the order they were added. */
+export async function segmentDimensions(engine: Engine): Promise<string[]> {
+	const result = await engine.query(
+		`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
+		[OBSERVATIONS]
+	);
+	const core = new Set<string>(CORE_COLUMNS);
+	return (result.columns['column_name'] ?? []).map(String).filter((name) => !core.has(name));
+}
+
+/** Adds segment dimension columns the store does not have yet. */
+export async function ensureSegmentColumns(engine: Engine, dimensions: string[]): Promise<void> {
+	const existing = new Set(await segmentDimensions(engine));
+	for (const dimension of dimensions) {
+		if (existing.has(dimension) || (CORE_COLUMNS as readonly string[]).includes(dimension))
+			continue;
+		await engine.query(`ALTER TABLE ${OBSERVATIONS} ADD COLUMN ${ident(dimension)} VARCHAR`);
+		existing.add(dimension);
+	}
+}
