@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeEngine } from '$lib/engine/node';
-import type { Engine } from '$lib/engine/types';
+import { startNodeEngine } from '../engine/node';
+import type { Engine } from '../engine/types';
 import { createObservationsTable, ensureSegmentColumns, segmentDimensions } from './observations';
 
 let engine: Engine;

@@ -11,8 +11,8 @@
  * columns are added as files bring new dimensions; a metric without a segment has null there.
  * `source_line` is the 1-based physical line of the file the value came from.
  */
-import { ident } from '$lib/engine/sql';
-import type { Engine } from '$lib/engine/types';
+import { ident } from '../engine/sql';
+import type { Engine } from '../engine/types';
 
 export const OBSERVATIONS = 'observations';
 
