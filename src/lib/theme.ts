@@ -1,0 +1,23 @@
+/**
+ * Flywheel's one colour theme. Good and bad follow the metric's direction, never "red for down",
+ * and the pair is the Okabe-Ito blue and vermillion: distinct for colour-blind readers and in
+ * greyscale (different lightness).
+ */
+export const theme = {
+	ink: '#1d2733',
+	muted: '#5b6775',
+	grid: '#e3e7ec',
+	surface: '#ffffff',
+	page: '#f4f6f8',
+	accent: '#1f4e79',
+	thisYear: '#1f4e79',
+	lastYear: '#7d8896',
+	plan: '#b35c00',
+	band: 'rgba(86, 180, 233, 0.18)',
+	good: '#0072b2',
+	bad: '#d55e00',
+	neutral: '#6b6b6b'
+} as const;
+
+export const fontFamily =
+	'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
