@@ -30,7 +30,10 @@ export const ANOMALIES = {
 	missingDay: '2025-08-14' // new_skus_added has no row that day: the week has no data for `sum`
 };
 
-/** A small, fast, seeded PRNG (mulberry32), so the demo is identical on every machine. */
+/**
+ * A small, fast, seeded PRNG (mulberry32), so the demo is identical on every machine.
+ * @param {number} seed
+ */
 function randomSource(seed) {
 	let state = seed >>> 0;
 	const uniform = () => {
@@ -46,21 +49,27 @@ function randomSource(seed) {
 }
 
 const DAY_MS = 86_400_000;
-const toDate = (iso) => new Date(`${iso}T00:00:00Z`);
-const isoDay = (date) => date.toISOString().slice(0, 10);
+const toDate = (/** @type {string} */ iso) => new Date(`${iso}T00:00:00Z`);
+const isoDay = (/** @type {Date} */ date) => date.toISOString().slice(0, 10);
 
-/** Days since `from` (can be negative). */
+/** Days since `from` (can be negative). @type {(from: string, to: string) => number} */
 const daysBetween = (from, to) =>
 	Math.round((toDate(to).getTime() - toDate(from).getTime()) / DAY_MS);
 
-/** Yearly seasonality: a peak in mid-December, a trough in mid-June (+-12%). */
+/**
+ * Yearly seasonality: a peak in mid-December, a trough in mid-June (+-12%).
+ * @param {Date} date
+ */
 function yearlySeason(date) {
 	const start = Date.UTC(date.getUTCFullYear(), 0, 1);
 	const dayOfYear = (date.getTime() - start) / DAY_MS;
 	return 1 + 0.12 * Math.cos((2 * Math.PI * (dayOfYear - 350)) / 365.25);
 }
 
-/** 0 before `from`, rising linearly to 1 over `days` days. */
+/**
+ * 0 before `from`, rising linearly to 1 over `days` days.
+ * @param {string} day @param {string} from @param {number} days
+ */
 function ramp(day, from, days) {
 	return Math.min(1, Math.max(0, daysBetween(from, day) / days));
 }
@@ -68,7 +77,8 @@ function ramp(day, from, days) {
 // Calibrated so the plan runs about 1% ahead of the business before the slow-pages incident.
 const REVENUE_PLAN_PER_DAY = 362_000;
 const ORDERS_PLAN_PER_DAY = 5_840;
-const round = (value, digits) => Number(value.toFixed(digits));
+const round = (/** @type {number} */ value, /** @type {number} */ digits) =>
+	Number(value.toFixed(digits));
 
 /**
  * Every observation of the demo business, in a stable order.
@@ -76,8 +86,10 @@ const round = (value, digits) => Number(value.toFixed(digits));
  */
 export function generateDemoRows(seed = 20261121) {
 	const random = randomSource(seed);
-	const noise = (sd) => 1 + sd * random.normal();
+	const noise = (/** @type {number} */ sd) => 1 + sd * random.normal();
+	/** @type {{ date: string, metric: string, region: string, channel: string, value: number }[]} */
 	const rows = [];
+	/** @type {(date: string, metric: string, value: number, region?: string, channel?: string) => unknown} */
 	const add = (date, metric, value, region = '', channel = '') =>
 		rows.push({ date, metric, region, channel, value });
 
@@ -117,7 +129,7 @@ export function generateDemoRows(seed = 20261121) {
 		}
 
 		const priceCut = day >= ANOMALIES.priceIndexStep ? 3 : 0;
-		const [strikeFrom, strikeTo] = ANOMALIES.onTimeDrop;
+		const [strikeFrom = '', strikeTo = ''] = ANOMALIES.onTimeDrop;
 		const strike = day >= strikeFrom && day <= strikeTo;
 		const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
 		add(day, 'skus_in_stock', Math.round(48_000 * Math.pow(1.06, years) * noise(0.004)));
@@ -146,7 +158,10 @@ export function generateDemoRows(seed = 20261121) {
 	return rows;
 }
 
-/** The demo as CSV text, LF line endings, with a header. */
+/**
+ * The demo as CSV text, LF line endings, with a header.
+ * @param {number} [seed]
+ */
 export function generateDemoCsv(seed) {
 	const lines = ['date,metric,region,channel,value'];
 	for (const row of generateDemoRows(seed)) {

@@ -32,7 +32,7 @@ describe('demo business', () => {
 		const names = new Set(rows.map((r) => r.metric));
 		for (const [id, m] of metrics) {
 			for (const name of m.source ? [m.source.metric] : []) expect(names, id).toContain(name);
-			if (m.plan?.metric) expect(names, id).toContain(m.plan.metric);
+			if (m.plan?.source) expect(names, id).toContain(m.plan.source.metric);
 		}
 	});
 

@@ -21,7 +21,7 @@ export const SCREENSHOTS = 'tests/output';
 /**
  * Opens the built app in a fresh Chromium profile and records what a customer would not want:
  * console errors, page errors, and any request to another origin.
- * @param {{ width?: number, height?: number }} [viewport]
+ * @param {{ width: number, height: number }} [viewport]
  */
 export async function openApp(viewport = { width: 1280, height: 720 }) {
 	const server = await startServer({ root: 'build' });

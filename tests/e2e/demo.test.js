@@ -26,16 +26,24 @@ describe('demo page', () => {
 		const cards = app.page.locator('[data-metric-card]');
 		await cards.first().waitFor();
 		assert.equal(await cards.count(), shownMetrics.length);
-		const ids = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-metric-card')));
+		const ids = await cards.evaluateAll((els) =>
+			els.map((el) => el.getAttribute('data-metric-card'))
+		);
 		const kinds = ids.map((id) => catalog.metrics[String(id)].kind);
 		const firstOutput = kinds.indexOf('output');
 		assert.ok(firstOutput > 0, 'there are inputs, then outputs');
-		assert.ok(kinds.slice(firstOutput).every((k) => k === 'output'), `order: ${kinds.join(',')}`);
+		assert.ok(
+			kinds.slice(firstOutput).every((k) => k === 'output'),
+			`order: ${kinds.join(',')}`
+		);
 		// Every card draws once scrolled into view.
 		for (let i = 0; i < (await cards.count()); i++) {
 			const chart = cards.nth(i).locator('[data-chart]');
 			await chart.scrollIntoViewIfNeeded();
-			await app.page.waitForFunction((el) => el?.getAttribute('data-drawn') === 'true', await chart.elementHandle());
+			await app.page.waitForFunction(
+				(el) => el?.getAttribute('data-drawn') === 'true',
+				await chart.elementHandle()
+			);
 		}
 		await app.page.evaluate(() => window.scrollTo(0, 0));
 		await app.screenshot('demo-page');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weeklyLineOption } from './weekly-line';
+import { monthLabel, weeklyLineOption } from './weekly-line';
 
 type Option = {
 	xAxis: { data: string[] };
@@ -30,5 +30,12 @@ describe('weeklyLineOption', () => {
 		expect(series[1]?.lineStyle.opacity).toBe(0);
 		const noPlan = weeklyLineOption({ ...base, plan: [null, null, null] }) as unknown as Option;
 		expect(noPlan.series).toHaveLength(1);
+	});
+});
+
+describe('monthLabel', () => {
+	it('reads a week-ending date as its month and year', () => {
+		expect(monthLabel('2026-11-21')).toBe("Nov '26");
+		expect(monthLabel('2024-01-06')).toBe("Jan '24");
 	});
 });

@@ -12,6 +12,13 @@ export interface WeeklySeries {
 	plan?: (number | null)[];
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-11-21" -> "Nov '26": a week axis over years reads by month. */
+export function monthLabel(isoDate: string): string {
+	return `${MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? '?'} '${isoDate.slice(2, 4)}`;
+}
+
 /**
  * A metric's weekly series as an ECharts option: this year as a solid line, the plan as markers.
  * A pure function of the data, so it is tested as data, without drawing.
@@ -36,6 +43,7 @@ export function weeklyLineOption(series: WeeklySeries): EChartsCoreOption {
 			data: series.plan,
 			symbol: 'diamond',
 			symbolSize: 4,
+			showAllSymbol: true,
 			lineStyle: { opacity: 0 },
 			itemStyle: { color: theme.plan }
 		});
@@ -52,7 +60,7 @@ export function weeklyLineOption(series: WeeklySeries): EChartsCoreOption {
 		xAxis: {
 			type: 'category',
 			data: series.weekEndings,
-			axisLabel: { color: theme.muted, formatter: (d: string) => d.slice(2, 7) },
+			axisLabel: { color: theme.muted, formatter: monthLabel },
 			axisLine: { lineStyle: { color: theme.grid } }
 		},
 		yAxis: {

@@ -7,7 +7,7 @@ interface ArrowVector {
 	type: { typeId: number };
 	get(index: number): unknown;
 	isValid(index: number): boolean;
-	toArray(): ArrayLike<unknown>;
+	toArray(): unknown;
 }
 interface ArrowTable {
 	numRows: number;
@@ -47,7 +47,9 @@ function vectorToCells(vector: ArrowVector): Cell[] {
 	const numeric = typeId === TYPE_FLOAT || typeId === TYPE_INT;
 	if (numeric && vector.nullCount === 0) {
 		// Fast path: a numeric column without nulls copies straight from Arrow's typed array.
-		return Array.from(vector.toArray(), (v) => (typeof v === 'bigint' ? Number(v) : (v as number)));
+		return Array.from(vector.toArray() as ArrayLike<unknown>, (v) =>
+			typeof v === 'bigint' ? Number(v) : (v as number)
+		);
 	}
 	const cells: Cell[] = new Array<Cell>(vector.length);
 	for (let i = 0; i < vector.length; i++) {
