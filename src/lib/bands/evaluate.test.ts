@@ -113,6 +113,13 @@ describe('evaluateMetric: not enough history', () => {
 		expect(band.averageMovingRange).toBe(2);
 	});
 
+	it('treats NaN and Infinity as no data', () => {
+		const values = [...zigzag(8), NaN, Infinity, 11];
+		const result = evaluateMetric(weekly(values), revenue, 10);
+		expect(result.band).toMatchObject({ status: 'ok', baselinePoints: 8, centre: 11 });
+		expect(evaluateMetric(weekly([...zigzag(8), NaN]), revenue, 8).value).toBeNull();
+	});
+
 	it('honours a larger minimum', () => {
 		const metric = { ...revenue, band: { method: 'xmr' as const, minimumPoints: 12 } };
 		expect(evaluateMetric(weekly(zigzag(12)), metric, 11).band.status).toBe('not_enough_history');

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_BASELINE_WINDOW, processStart, reviewPosition, signalWindow } from './baseline';
 import { buildException } from './exceptions';
-import { bandModel } from './methods';
+import { bandModel, observed } from './methods';
 import { detectSignals, isGoodNews, SIGNAL_RULES } from './signals';
 import type {
 	MetricBandConfig,
@@ -53,7 +53,7 @@ export function evaluateMetric(
 	}
 
 	const period = series.periods[review] as string;
-	const value = series.values[review] ?? null;
+	const value = observed(series.values[review]);
 	return {
 		metricId: metric.id,
 		kind: metric.kind,

@@ -126,8 +126,8 @@ function referenceBand(
 	around: (reference: number) => Limits
 ): BandModel {
 	const limitsAt = (position: number): Limits => {
-		const value = reference?.[position];
-		return value === null || value === undefined ? NO_LIMITS : around(value);
+		const value = observed(reference?.[position]);
+		return value === null ? NO_LIMITS : around(value);
 	};
 	const atReview = limitsAt(context.review);
 	const status = atReview.centre === null ? missing : 'ok';
@@ -138,11 +138,16 @@ function referenceBand(
 	};
 }
 
+/** A value we can judge, or null. NaN or Infinity (a division by zero upstream) is no data either. */
+export function observed(value: number | null | undefined): number | null {
+	return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
 function valuesIn(series: Series, range: PositionRange): { position: number; value: number }[] {
 	const values: { position: number; value: number }[] = [];
 	for (let position = range.first; position <= range.last; position++) {
-		const value = series.values[position];
-		if (value !== null && value !== undefined) values.push({ position, value });
+		const value = observed(series.values[position]);
+		if (value !== null) values.push({ position, value });
 	}
 	return values;
 }
