@@ -42,29 +42,60 @@ function startFailure(error: unknown): EngineStartError {
 }
 
 /**
+ * Downloads the engine's wasm in the page, reporting real byte progress, and hands it to the
+ * worker as a local blob URL. Fetching it here rather than inside the worker turns a blocked or
+ * failed download into an error the page can show; inside the worker it would hang silently.
+ */
+async function downloadModule(
+	url: string,
+	onProgress: (progress: StartProgress) => void
+): Promise<string> {
+	let response: Response;
+	try {
+		response = await fetch(url);
+	} catch (error) {
+		throw new Error(`its WebAssembly module could not be downloaded (${String(error)})`, {
+			cause: error
+		});
+	}
+	if (!response.ok || !response.body) {
+		throw new Error(`its WebAssembly module could not be downloaded (HTTP ${response.status})`);
+	}
+	const bytesTotal = Number(response.headers.get('Content-Length') ?? 0);
+	const reader = response.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let bytesLoaded = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		bytesLoaded += value.byteLength;
+		onProgress({ bytesLoaded, bytesTotal: Math.max(bytesTotal, bytesLoaded) });
+	}
+	return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }));
+}
+
+/**
  * Downloads, instantiates and opens DuckDB in a worker. `onProgress` follows the real bytes of the
- * wasm download and instantiation; nothing here waits on a fixed timeout.
+ * wasm download; nothing here waits on a fixed timeout.
  */
 export async function startBrowserEngine(
 	onProgress: (progress: StartProgress) => void = () => {}
 ): Promise<Engine> {
 	let worker: Worker | undefined;
+	let moduleUrl: string | undefined;
 	try {
 		const bundle = await duckdb.selectBundle(BUNDLES);
 		if (!bundle.mainWorker) throw new Error('no worker script in the selected DuckDB bundle');
+		moduleUrl = await downloadModule(bundle.mainModule, onProgress);
 		worker = new Worker(bundle.mainWorker);
 		const failedWorker = new Promise<never>((_, reject) => {
 			worker?.addEventListener('error', (event) =>
-				reject(new Error(event.message || 'the engine worker failed to load'))
+				reject(new Error(event.message || 'its worker failed to load'))
 			);
 		});
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-		await Promise.race([
-			db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-				onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal })
-			),
-			failedWorker
-		]);
+		await Promise.race([db.instantiate(moduleUrl, bundle.pthreadWorker), failedWorker]);
 		await db.open(OPEN_CONFIG);
 		const conn = await db.connect();
 		for (const sql of STARTUP_SQL) await conn.query(sql);
@@ -73,6 +104,8 @@ export async function startBrowserEngine(
 	} catch (error) {
 		worker?.terminate();
 		throw startFailure(error);
+	} finally {
+		if (moduleUrl) URL.revokeObjectURL(moduleUrl);
 	}
 }
 
