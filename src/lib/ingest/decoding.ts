@@ -1,0 +1,112 @@
+/**
+ * From the bytes of a file to UTF-8 text DuckDB can read: gzip is detected by its magic bytes,
+ * the encoding by its byte-order mark, by the NUL bytes of UTF-16, or by UTF-8 failing to decode.
+ * Only gzip and non-UTF-8 files are copied; a plain UTF-8 Blob goes to DuckDB untouched.
+ */
+import { FileTooLargeError, MAX_DECODED_BYTES, MAX_FILE_BYTES, SNIFF_BYTES } from './limits';
+import type { Encoding } from './types';
+
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+export function isGzip(head: Uint8Array): boolean {
+	return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+
+export function sizeOf(data: Blob | Uint8Array): number {
+	return data instanceof Uint8Array ? data.byteLength : data.size;
+}
+
+export async function readHead(data: Blob | Uint8Array, bytes = SNIFF_BYTES): Promise<Bytes> {
+	if (data instanceof Uint8Array) return new Uint8Array(data.subarray(0, bytes));
+	return new Uint8Array(await data.slice(0, bytes).arrayBuffer());
+}
+
+export async function readAll(data: Blob | Uint8Array): Promise<Bytes> {
+	if (data instanceof Uint8Array) return data as Bytes;
+	return new Uint8Array(await data.arrayBuffer());
+}
+
+/** Decompresses gzip with the platform's DecompressionStream, refusing output beyond the limit. */
+export async function gunzip(fileName: string, data: Blob | Uint8Array): Promise<Bytes> {
+	const blob = data instanceof Uint8Array ? new Blob([data as Bytes]) : data;
+	const stream = blob.stream().pipeThrough(new DecompressionStream('gzip'));
+	const reader = stream.getReader();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		total += value.byteLength;
+		if (total > MAX_DECODED_BYTES) {
+			await reader.cancel();
+			throw new FileTooLargeError(
+				fileName,
+				total,
+				MAX_DECODED_BYTES,
+				'compressed files (unpacked)'
+			);
+		}
+		chunks.push(value);
+	}
+	const out = new Uint8Array(total);
+	let offset = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return out;
+}
+
+/** Refuses a file too large for the tab, with its size and the limit. */
+export function checkSize(fileName: string, data: Blob | Uint8Array): void {
+	const size = sizeOf(data);
+	if (size > MAX_FILE_BYTES) throw new FileTooLargeError(fileName, size, MAX_FILE_BYTES);
+}
+
+function utf16Guess(head: Uint8Array): Encoding | null {
+	// UTF-16 text of mostly ASCII has a NUL in every other byte; no CSV in an 8-bit encoding does.
+	const n = Math.min(head.byteLength - (head.byteLength % 2), 4096);
+	if (n < 4) return null;
+	let evenNul = 0;
+	let oddNul = 0;
+	for (let i = 0; i < n; i += 2) {
+		if (head[i] === 0) evenNul++;
+		if (head[i + 1] === 0) oddNul++;
+	}
+	const pairs = n / 2;
+	if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
+	if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
+	return null;
+}
+
+function isValidUtf8(head: Uint8Array): boolean {
+	try {
+		// stream: true so a character cut by the end of the sample is not counted as invalid.
+		new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export function detectEncoding(head: Uint8Array): Encoding {
+	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+	if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+	return utf16Guess(head) ?? (isValidUtf8(head) ? 'utf-8' : 'windows-1252');
+}
+
+/** Text of bytes in the given encoding, without a byte-order mark; bad bytes become U+FFFD. */
+export function decodeText(bytes: Uint8Array, encoding: Encoding, final = true): string {
+	// TextDecoder strips a BOM for utf-8 and utf-16 by default.
+	return new TextDecoder(encoding).decode(bytes, { stream: !final });
+}
+
+/** Transcodes a whole file to UTF-8 bytes for DuckDB, which reads only UTF-8. */
+export function toUtf8(fileName: string, bytes: Uint8Array, encoding: Encoding): Bytes {
+	if (bytes.byteLength > MAX_DECODED_BYTES)
+		throw new FileTooLargeError(fileName, bytes.byteLength, MAX_DECODED_BYTES, `${encoding} files`);
+	return new TextEncoder().encode(decodeText(bytes, encoding)) as Bytes;
+}

@@ -1,0 +1,7 @@
+/** Ingest's public API: see README.md. */
+export { ingestFiles, metricSummaries } from './ingest';
+export { previewFile, detectMapping, type FilePreview } from './mapping';
+export { rejectedRowsCsv } from './rejected-csv';
+export { MAX_FILE_BYTES, MAX_DECODED_BYTES, FileTooLargeError } from './limits';
+export { NULL_SPELLINGS, parseNumber } from './numbers';
+export type * from './types';

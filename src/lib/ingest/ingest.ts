@@ -1,0 +1,50 @@
+/**
+ * `ingestFiles`: every file into the one `observations` table, each with its own report. A file
+ * that cannot be read gets an `error` and the others still load.
+ */
+import type { Engine } from '../engine/types';
+import { createObservationsTable, OBSERVATIONS } from '../store/observations';
+import { emptyReport, loadFile } from './load-file';
+import type { IngestInput, IngestOptions, IngestResult, MetricSummary } from './types';
+
+export async function ingestFiles(
+	engine: Engine,
+	inputs: IngestInput[],
+	options: IngestOptions = {}
+): Promise<IngestResult> {
+	await createObservationsTable(engine);
+	const files = [];
+	for (const input of inputs) {
+		try {
+			files.push(await loadFile(engine, input, options.mappings?.[input.name]));
+		} catch (error) {
+			files.push({ ...emptyReport(input.name), error: errorMessage(error) });
+		}
+	}
+	return { files, metrics: await metricSummaries(engine) };
+}
+
+function errorMessage(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n')[0] ?? message;
+}
+
+/** One line per metric over everything loaded so far, in the order metrics first appeared. */
+export async function metricSummaries(engine: Engine): Promise<MetricSummary[]> {
+	const result =
+		await engine.query(`SELECT metric, count(value) AS count, count(*) - count(value) AS nulls,
+			sum(value) AS sum, min(value) AS min, max(value) AS max,
+			min(date) AS first_date, max(date) AS last_date
+		FROM ${OBSERVATIONS} GROUP BY metric ORDER BY min(rowid)`);
+	const c = result.columns;
+	return (c['metric'] ?? []).map((id, i) => ({
+		id: String(id),
+		count: Number(c['count']?.[i] ?? 0),
+		nulls: Number(c['nulls']?.[i] ?? 0),
+		sum: (c['sum']?.[i] as number | null) ?? null,
+		min: (c['min']?.[i] as number | null) ?? null,
+		max: (c['max']?.[i] as number | null) ?? null,
+		firstDate: (c['first_date']?.[i] as string | null) ?? null,
+		lastDate: (c['last_date']?.[i] as string | null) ?? null
+	}));
+}

@@ -1,0 +1,42 @@
+/** Limits that protect the browser tab; each is named once here and quoted in messages and docs. */
+
+/**
+ * The largest file Flywheel loads. DuckDB-WASM's memory tops out at 4 GB and a file is held about
+ * three times while loading (the file, its text columns, the observations), so larger files are
+ * refused up front with their size, instead of freezing or crashing the tab.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Files that must be decoded in JavaScript (gzip, Latin-1, UTF-16) are held several times over
+ * as JS strings and bytes, so their limit is lower.
+ */
+export const MAX_DECODED_BYTES = 256 * 1024 * 1024;
+
+/** How much of a file's start is read to detect its encoding, delimiter, header and columns. */
+export const SNIFF_BYTES = 64 * 1024;
+
+/** Rejections listed per file; counts stay exact beyond it, and the full list is in SQL. */
+export const MAX_REJECTED_LISTED = 10_000;
+
+export function formatBytes(bytes: number): string {
+	if (bytes < 1024) return `${bytes} bytes`;
+	const units = ['KB', 'MB', 'GB', 'TB'];
+	let value = bytes / 1024;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+	return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** A file the tab cannot hold: said with its size and the limit, before anything is read. */
+export class FileTooLargeError extends Error {
+	constructor(fileName: string, size: number, limit: number, what = 'files') {
+		super(
+			`${fileName} is ${formatBytes(size)}; Flywheel loads ${what} up to ${formatBytes(limit)} in the browser. Split or filter the export and load the parts.`
+		);
+		this.name = 'FileTooLargeError';
+	}
+}

@@ -1,0 +1,84 @@
+/**
+ * Physical line numbers for staged records. The common case is pure arithmetic in SQL (one line
+ * per record); only files with blank lines, quoted newlines or unreadable records pay for a
+ * JavaScript pass that finds where each record starts.
+ */
+import { ident } from '../engine/sql';
+import type { Engine } from '../engine/types';
+import { recordStartLines, scanLines } from './records';
+import type { StagedTable } from './read-table';
+
+const LF = 10;
+const CR = 13;
+
+export interface LineNumbering {
+	/** SQL for the physical line of a staging row (`s.record` is its 1-based record number). */
+	lineSql: string;
+	/** A table to join on `record` when `lineSql` reads `l.line`, or null. */
+	table: string | null;
+	/** Reader errors with their physical line. */
+	readerErrorLines: { line: number | null; message: string }[];
+	/** Set when records could not be matched to lines exactly. */
+	approximate: boolean;
+}
+
+/** The 1-based line holding a byte position. */
+function lineAt(bytes: Uint8Array, position: number): number {
+	let line = 1;
+	const end = Math.min(position, bytes.length);
+	for (let i = 0; i < end; i++) {
+		const c = bytes[i];
+		if (c === LF || (c === CR && bytes[i + 1] !== LF)) line++;
+	}
+	return line;
+}
+
+export async function numberLines(
+	engine: Engine,
+	bytes: Uint8Array,
+	staged: StagedTable,
+	delimiter: string,
+	firstDataLine: number
+): Promise<LineNumbering> {
+	const readerErrorLines = staged.readerErrors.map((e) => ({
+		line: e.bytePosition === null ? null : lineAt(bytes, e.bytePosition),
+		message: e.message
+	}));
+	const scan = scanLines(bytes);
+	const simple =
+		staged.readerErrors.length === 0 &&
+		!scan.blankLines &&
+		scan.lines === firstDataLine - 1 + staged.records;
+	if (simple) {
+		return {
+			lineSql: `(s.record + ${firstDataLine - 1})`,
+			table: null,
+			readerErrorLines,
+			approximate: false
+		};
+	}
+	let starts = Array.from(recordStartLines(bytes, delimiter, 0)).filter((l) => l >= firstDataLine);
+	if (readerErrorLines.length > 0) {
+		// A record DuckDB could not read is not in the staging table: drop its start line too.
+		const broken = new Set<number>();
+		for (const { line } of readerErrorLines) {
+			if (line === null) continue;
+			let owner = -1;
+			for (const start of starts) if (start <= line) owner = start;
+			if (owner >= 0) broken.add(owner);
+		}
+		starts = starts.filter((s) => !broken.has(s));
+	}
+	const approximate = starts.length !== staged.records;
+	const table = `${staged.table}_lines`;
+	await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(table)} (record BIGINT, line BIGINT)`);
+	const chunk = 50_000;
+	for (let i = 0; i < starts.length; i += chunk) {
+		const values = starts
+			.slice(i, i + chunk)
+			.map((line, j) => `(${i + j + 1},${line})`)
+			.join(',');
+		await engine.query(`INSERT INTO ${ident(table)} VALUES ${values}`);
+	}
+	return { lineSql: 'l.line', table, readerErrorLines, approximate };
+}

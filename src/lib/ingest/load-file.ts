@@ -1,0 +1,386 @@
+/**
+ * Loads one file into `observations`: DuckDB reads every record as text, then SQL parses dates
+ * and numbers, sets aside rows it cannot use (with line and reason), and holds back observations
+ * another file already provided (conflicts).
+ */
+import { ident, literal } from '../engine/sql';
+import type { Engine } from '../engine/types';
+import { ensureSegmentColumns, OBSERVATIONS, CORE_COLUMNS } from '../store/observations';
+import {
+	dateFormats,
+	dateOrderEvidenceSql,
+	formatMatches,
+	hasTimeSql,
+	isDateName,
+	rankFormats,
+	timestampSql
+} from './dates';
+import { gunzip, readAll, toUtf8, type Bytes } from './decoding';
+import { sniffDialect } from './dialect';
+import { numberLines } from './line-numbers';
+import { MAX_REJECTED_LISTED } from './limits';
+import { previewSample, readSample, type FilePreview } from './mapping';
+import { NUMBER_MACROS_SQL } from './numbers';
+import { EMPTY_FIELD, stageFile } from './read-table';
+import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
+
+let uploads = 0;
+
+/** A file that cannot be loaded at all; the message is for the user. */
+export class UnreadableFileError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UnreadableFileError';
+	}
+}
+
+/** The column a segment is stored under: its own name, unless that is one of the core columns. */
+export function segmentStoreName(column: string): string {
+	return (CORE_COLUMNS as readonly string[]).includes(column.toLowerCase())
+		? `${column}_segment`
+		: column;
+}
+
+function checkMapping(mapping: Mapping): void {
+	const has = (c: string | null) => c !== null && mapping.columns.includes(c);
+	if (!has(mapping.dateColumn))
+		throw new UnreadableFileError(
+			mapping.columns.length < 2
+				? 'Found only one column: the file needs a date column and at least one value column.'
+				: 'No column holds dates; choose the date column.'
+		);
+	if (mapping.layout === 'long' && !(has(mapping.metricNameColumn) && has(mapping.valueColumn)))
+		throw new UnreadableFileError('A long file needs a metric-name column and a value column.');
+	if (mapping.layout === 'wide' && mapping.metricColumns.filter(has).length === 0)
+		throw new UnreadableFileError('No column holds numbers to load as metrics.');
+}
+
+export function emptyReport(file: string): FileReport {
+	return {
+		file,
+		encoding: null,
+		delimiter: null,
+		layout: null,
+		dateColumn: null,
+		dateOrder: null,
+		rowsRead: 0,
+		rowsLoaded: 0,
+		rowsRejected: 0,
+		rejected: [],
+		cellsRejected: 0,
+		renamedColumns: [],
+		conflicts: [],
+		notes: []
+	};
+}
+
+async function dropQuietly(engine: Engine, sql: string): Promise<void> {
+	try {
+		await engine.query(sql);
+	} catch {
+		// Cleaning up after a failed load must not hide the failure itself.
+	}
+}
+
+export async function loadFile(
+	engine: Engine,
+	input: IngestInput,
+	userMapping?: Mapping
+): Promise<FileReport> {
+	const report = emptyReport(input.name);
+	const sample = await readSample(input.name, input.data);
+	const preview = previewSample(input.name, 0, sample, userMapping?.delimiter);
+	const mapping: Mapping = userMapping ?? preview.mapping;
+	Object.assign(report, {
+		encoding: mapping.encoding,
+		delimiter: mapping.delimiter,
+		layout: mapping.layout,
+		dateColumn: mapping.dateColumn || null,
+		dateOrder: mapping.dateOrder,
+		renamedColumns: preview.renamedColumns,
+		notes: [...preview.notes],
+		mapping
+	});
+	checkMapping(mapping);
+
+	let bytes: Bytes | null = mapping.gzip ? await gunzip(input.name, input.data) : null;
+	if (mapping.encoding !== 'utf-8')
+		bytes = toUtf8(input.name, bytes ?? (await readAll(input.data)), mapping.encoding);
+	const file = `flywheel_upload_${++uploads}.csv`;
+	const table = `flywheel_stage_${uploads}`;
+	try {
+		await engine.registerFile(file, bytes ?? input.data);
+		return await loadRegistered(engine, {
+			input,
+			file,
+			table,
+			bytes,
+			mapping,
+			preview,
+			report,
+			userMapping
+		});
+	} finally {
+		await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table)}`);
+		await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_lines')}`);
+		await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_rows')}`);
+		await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_obs')}`);
+		await engine.dropFile(file);
+	}
+}
+
+interface LoadContext {
+	input: IngestInput;
+	file: string;
+	table: string;
+	bytes: Bytes | null;
+	mapping: Mapping;
+	preview: FilePreview;
+	report: FileReport;
+	userMapping: Mapping | undefined;
+}
+
+/** Where the data starts, in DuckDB's `skip` units (records and blank lines) and in lines. */
+function dataStart(ctx: LoadContext, sampleText: string, complete: boolean) {
+	const dialect = sniffDialect(sampleText, complete, ctx.mapping.delimiter);
+	const { headerLine } = ctx.mapping;
+	const first =
+		headerLine > 0
+			? dialect.records.find((r) => r.line > headerLine)
+			: dialect.records[dialect.dataIndex];
+	const header = dialect.records.find((r) => r.line === headerLine);
+	const skip = first?.rowsBefore ?? (header ? header.rowsBefore + 1 : 0);
+	return { skip, firstDataLine: first?.line ?? headerLine + 1 };
+}
+
+async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileReport> {
+	const { mapping, report, table } = ctx;
+	for (const sql of NUMBER_MACROS_SQL) await engine.query(sql);
+	const sample = await readSample(ctx.input.name, ctx.input.data);
+	const { skip, firstDataLine } = dataStart(ctx, sample.text, sample.complete);
+	const readOptions = {
+		file: ctx.file,
+		delimiter: mapping.delimiter,
+		skip,
+		width: mapping.columns.length
+	};
+	let staged = await stageFile(engine, table, readOptions);
+	let bytes = ctx.bytes ?? (await readAll(ctx.input.data));
+	if (
+		mapping.encoding === 'utf-8' &&
+		staged.readerErrors.some((e) => /unicode|utf-?8/i.test(e.message))
+	) {
+		// The first 64 KB were UTF-8 but later bytes are not: the file is Latin-1 after all.
+		bytes = toUtf8(ctx.input.name, bytes, 'windows-1252');
+		await engine.dropFile(ctx.file);
+		await engine.registerFile(ctx.file, bytes);
+		staged = await stageFile(engine, table, readOptions);
+		mapping.encoding = 'windows-1252';
+		report.encoding = 'windows-1252';
+		report.notes.push(
+			'Bytes after the start of the file are not UTF-8: decoded as Latin-1 (windows-1252).'
+		);
+	}
+	const lines = await numberLines(engine, bytes, staged, mapping.delimiter, firstDataLine);
+	if (lines.approximate)
+		report.notes.push(
+			'Some rows could not be matched to their line exactly: line numbers may be off by a few.'
+		);
+
+	const column = (name: string | null) => `s.c${mapping.columns.indexOf(name ?? '')}`;
+	const dateText = `nullif(${column(mapping.dateColumn)}, ${literal(EMPTY_FIELD)})`;
+	if (!ctx.userMapping && ctx.preview.dateOrderFrom === 'default') {
+		const evidence = await engine.query(
+			dateOrderEvidenceSql(dateText.replace('s.', ''), ident(table))
+		);
+		const dayFirst = Number(evidence.columns['day_first']?.[0] ?? 0);
+		const monthFirst = Number(evidence.columns['month_first']?.[0] ?? 0);
+		if (dayFirst !== monthFirst) {
+			mapping.dateOrder = dayFirst > monthFirst ? 'DMY' : 'MDY';
+			report.dateOrder = mapping.dateOrder;
+			report.notes.push(`Later rows settle the date order: ${mapping.dateOrder}.`);
+		}
+	}
+	const order = mapping.dateOrder ?? 'YMD';
+	const tsSql = timestampSql(
+		'date_text',
+		await rankedFormats(engine, table, dateText, order, mapping)
+	);
+	const width = mapping.columns.length;
+	const allColumns = [...staged.columns, ...staged.extraColumns].map((c) => `s.${c}`).join(', ');
+	const fieldCount = `len(list_filter([${allColumns}], x -> x IS NOT NULL))`;
+	const extraFilled = staged.extraColumns
+		.map((c) => `(s.${c} IS NOT NULL AND s.${c} <> ${literal(EMPTY_FIELD)})`)
+		.join(' OR ');
+	const metricNameText =
+		mapping.layout === 'long' ? `nullif(trim(${column(mapping.metricNameColumn)}), '')` : 'NULL';
+	const metricNameMissing =
+		mapping.layout === 'long'
+			? `WHEN metric_name IS NULL OR metric_name = ${literal(EMPTY_FIELD)} THEN 'no metric name in "${mapping.metricNameColumn}"'`
+			: '';
+	const segments = mapping.segmentColumns.filter((c) => mapping.columns.includes(c));
+	const segmentSelect = segments
+		.map(
+			(c) =>
+				`nullif(nullif(trim(${column(c)}), ''), ${literal(EMPTY_FIELD)}) AS ${ident(segmentStoreName(c))}`
+		)
+		.join(', ');
+	const metrics =
+		mapping.layout === 'wide'
+			? mapping.metricColumns.filter((c) => mapping.columns.includes(c))
+			: [];
+	const valueColumns = mapping.layout === 'wide' ? metrics : [mapping.valueColumn as string];
+	const rawSelect = valueColumns.map((c, i) => `${column(c)} AS v${i}`).join(', ');
+	const joinLines = lines.table ? `LEFT JOIN ${ident(lines.table)} l ON l.record = s.record` : '';
+
+	const rowsTable = `${table}_rows`;
+	await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(rowsTable)} AS
+		SELECT *, CASE
+			WHEN date_text IS NULL OR flywheel_no_data(date_text) THEN 'no date'
+			WHEN parsed IS NULL THEN 'not a date: "' || left(date_text, 60) || '"'
+			${metricNameMissing}
+			WHEN field_count > ${width} THEN 'has ' || field_count || ' fields; the header has ${width}'
+			WHEN field_count < ${width} THEN 'has ' || field_count || ' fields; the header has ${width}'
+			END AS reason
+		FROM (SELECT *, ${tsSql} AS parsed FROM (
+			SELECT s.record, ${lines.lineSql} AS line, ${dateText} AS date_text,
+				CASE WHEN ${extraFilled || 'false'} OR s.c${width - 1} IS NULL THEN ${fieldCount} ELSE ${width} END AS field_count,
+				${metricNameText} AS metric_name
+				${segmentSelect ? ', ' + segmentSelect : ''}, ${rawSelect}
+			FROM ${ident(table)} s ${joinLines}))`);
+
+	const storeSegments = segments.map(segmentStoreName);
+	await ensureSegmentColumns(engine, storeSegments);
+	const decimalComma = mapping.decimalMark === ',' ? 'true' : 'false';
+	const segmentList = storeSegments.map(ident).join(', ');
+	const obsTable = `${table}_obs`;
+	const observationSelect =
+		mapping.layout === 'wide'
+			? `unnest([${metrics.map(literal).join(', ')}]) AS metric, unnest([${metrics.map((_, i) => `v${i}`).join(', ')}]) AS raw`
+			: `metric_name AS metric, v0 AS raw`;
+	await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(obsTable)} AS
+		SELECT date, ts, metric, value, raw, ${segmentList ? segmentList + ', ' : ''}line,
+			value IS NULL AND NOT flywheel_no_data(raw) AS bad
+		FROM (SELECT *, flywheel_number(raw, ${decimalComma}) AS value FROM (
+			SELECT CAST(parsed AS DATE) AS date,
+				CASE WHEN ${hasTimeSql('date_text')} THEN parsed END AS ts,
+				${observationSelect}, ${segmentList ? segmentList + ', ' : ''}line
+			FROM ${ident(rowsTable)} WHERE reason IS NULL))`);
+
+	report.conflicts = await findConflicts(engine, obsTable);
+	const conflictFilter = report.conflicts.length
+		? await conflictCondition(engine, obsTable)
+		: 'true';
+	await engine.query(`INSERT INTO ${OBSERVATIONS} BY NAME
+		SELECT date, ts, metric, value, ${segmentList ? segmentList + ', ' : ''}${literal(ctx.input.name)} AS source_file, line AS source_line
+		FROM ${ident(obsTable)} o WHERE ${conflictFilter}`);
+
+	const counts = await engine.query(`SELECT
+		(SELECT count(*) FROM ${ident(rowsTable)}) AS rows_read,
+		(SELECT count(*) FROM ${ident(rowsTable)} WHERE reason IS NOT NULL) AS rows_rejected,
+		(SELECT count(*) FROM ${ident(obsTable)} WHERE bad) AS cells_rejected`);
+	const readerRecords = lines.readerErrorLines.length;
+	report.rowsRead = Number(counts.columns['rows_read']?.[0] ?? 0) + readerRecords;
+	report.rowsRejected = Number(counts.columns['rows_rejected']?.[0] ?? 0) + readerRecords;
+	report.rowsLoaded = report.rowsRead - report.rowsRejected;
+	report.cellsRejected = Number(counts.columns['cells_rejected']?.[0] ?? 0);
+
+	const rejectedRows = await engine.query(`SELECT line, column_name, reason FROM (
+			SELECT line, NULL AS column_name, reason FROM ${ident(rowsTable)} WHERE reason IS NOT NULL
+			UNION ALL
+			SELECT line, ${mapping.layout === 'wide' ? 'metric' : literal(mapping.valueColumn ?? '')} AS column_name,
+				'not a number: "' || left(raw, 60) || '"' AS reason FROM ${ident(obsTable)} WHERE bad)
+		ORDER BY line, column_name NULLS FIRST LIMIT ${MAX_REJECTED_LISTED + 1}`);
+	const rejected: RejectedRow[] = lines.readerErrorLines.map((e) => ({
+		line: e.line ?? 0,
+		column: null,
+		reason: `unreadable row: ${e.message}`
+	}));
+	const lineColumn = rejectedRows.columns['line'] ?? [];
+	lineColumn.forEach((line, i) => {
+		rejected.push({
+			line: Number(line),
+			column: (rejectedRows.columns['column_name']?.[i] as string | null) ?? null,
+			reason: String(rejectedRows.columns['reason']?.[i])
+		});
+	});
+	rejected.sort((a, b) => a.line - b.line);
+	report.rejected = rejected.slice(0, MAX_REJECTED_LISTED);
+	if (rejected.length > MAX_REJECTED_LISTED) report.rejectedTruncated = true;
+	return report;
+}
+
+const FORMAT_SAMPLE_ROWS = 500;
+
+/** The date formats for this file, those that read its first rows first. */
+async function rankedFormats(
+	engine: Engine,
+	table: string,
+	dateText: string,
+	order: DateOrder,
+	mapping: Mapping
+): Promise<string[]> {
+	const formats = dateFormats(order, isDateName(mapping.dateColumn));
+	const sample = await engine.query(
+		`SELECT DISTINCT ${dateText.replace('s.', '')} AS d FROM (SELECT * FROM ${ident(table)} LIMIT ${FORMAT_SAMPLE_ROWS}) WHERE d IS NOT NULL LIMIT 200`
+	);
+	const texts = (sample.columns['d'] ?? []).map(String);
+	if (texts.length === 0) return formats;
+	return rankFormats(formats, formatMatches(texts, formats));
+}
+
+/** Key columns of an observation: metric, day and every segment dimension of the store. */
+async function keyColumns(engine: Engine): Promise<string[]> {
+	const result = await engine.query(
+		`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
+		[OBSERVATIONS]
+	);
+	const core = new Set<string>(CORE_COLUMNS);
+	return (result.columns['column_name'] ?? []).map(String).filter((c) => !core.has(c));
+}
+
+/** SQL matching store rows `e` to this file's observations `o` on metric, day and segments. */
+async function keyMatch(
+	engine: Engine,
+	obsTable: string
+): Promise<{ segments: string[]; side: (c: string) => string; on: string }> {
+	const segments = await keyColumns(engine);
+	const obsColumns = new Set(
+		(await engine.query(`SELECT * FROM ${ident(obsTable)} LIMIT 0`)).names
+	);
+	// A dimension this file does not have is null for all of its observations.
+	const side = (c: string) => (obsColumns.has(c) ? `o.${ident(c)}` : 'NULL');
+	const on = `e.metric = o.metric AND e.date = o.date${segments.map((c) => ` AND e.${ident(c)} IS NOT DISTINCT FROM ${side(c)}`).join('')}`;
+	return { segments, side, on };
+}
+
+async function conflictCondition(engine: Engine, obsTable: string): Promise<string> {
+	const { on } = await keyMatch(engine, obsTable);
+	return `NOT EXISTS (SELECT 1 FROM ${OBSERVATIONS} e WHERE ${on})`;
+}
+
+/** The same metric, segments and day already in the store from an earlier file. */
+async function findConflicts(engine: Engine, obsTable: string): Promise<Conflict[]> {
+	const any = await engine.query(
+		`SELECT count(*) AS n FROM (SELECT 1 FROM ${OBSERVATIONS} LIMIT 1)`
+	);
+	if (Number(any.columns['n']?.[0] ?? 0) === 0) return [];
+	const { segments, side, on } = await keyMatch(engine, obsTable);
+	const segmentSelect = segments.map((c, i) => `${side(c)} AS s${i}`).join(', ');
+	const result =
+		await engine.query(`SELECT o.metric, ${segmentSelect ? segmentSelect + ', ' : ''}e.source_file AS other,
+			count(DISTINCT (o.date, o.line)) AS n, min(o.date) AS first_date, max(o.date) AS last_date
+		FROM ${ident(obsTable)} o JOIN (SELECT DISTINCT metric, date, source_file${segments.map((c) => ', ' + ident(c)).join('')} FROM ${OBSERVATIONS}) e
+			ON ${on}
+		GROUP BY ALL ORDER BY o.metric`);
+	return (result.columns['metric'] ?? []).map((metric, i) => ({
+		metric: String(metric),
+		segments: Object.fromEntries(
+			segments.map((c, j) => [c, (result.columns[`s${j}`]?.[i] as string | null) ?? null])
+		),
+		otherFile: String(result.columns['other']?.[i]),
+		observations: Number(result.columns['n']?.[i] ?? 0),
+		firstDate: String(result.columns['first_date']?.[i]),
+		lastDate: String(result.columns['last_date']?.[i])
+	}));
+}
