@@ -10,16 +10,38 @@ export type Direction = 'higher_is_better' | 'lower_is_better' | 'neutral';
 export type Unit = 'count' | 'currency' | 'percent' | 'bps' | 'duration' | 'number';
 export type View = 'operational' | 'strategic';
 
+/** How a segment condition compares (the WBR App's filter relations). */
+export type SegmentOperator = '==' | '!=' | '>' | '<' | '>=' | '<=';
+
+/** A condition on a segment column, e.g. `{ dimension: 'Department', operator: '==', value: 'Sales' }`. */
+export interface SegmentCondition {
+	dimension: string;
+	operator: SegmentOperator;
+	value: string | number;
+}
+
 /** Where a metric's daily values come from: a metric name of the observations store, optionally one segment. */
 export interface MetricSource {
 	/** The `metric` value in the observations store (a wide file's column name, or a long file's metric name). */
 	metric: string;
 	/** Only observations whose segment columns equal these values, e.g. `{ Department: 'Sales' }`. */
 	filter?: Record<string, string>;
+	/** Other relations than equality (the WBR App's `!=`, `>`, ...); all conditions must hold. */
+	conditions?: SegmentCondition[];
 }
 
-/** A plan: another metric's values, or a constant per day. */
-export type MetricPlan = { metric: string; aggregation?: Aggregation } | { constant: number };
+/**
+ * A plan: a catalog metric's values (`metric`, an id), a column of the data (`source`, aggregated
+ * like `aggregation` or like the metric itself), or a constant per day (aggregated like the metric).
+ */
+export type MetricPlan =
+	{ metric: string } | { source: MetricSource; aggregation?: Aggregation } | { constant: number };
+
+/**
+ * How the current value is compared with its baseline: `percent` is CY/PY - 1 (shown x100),
+ * `bps` is CY - PY (shown x10,000), the WBR App's `metric_comparison_method: bps`.
+ */
+export type ComparisonMethod = 'percent' | 'bps';
 
 export interface MetricDefinition {
 	id: string;
@@ -34,6 +56,8 @@ export interface MetricDefinition {
 	/** For currency: ISO code; for duration: 's' | 'ms' | 'min' | 'h' | 'd'. */
 	unitDetail?: string;
 	plan?: MetricPlan;
+	/** Default `percent`. */
+	comparison?: ComparisonMethod;
 	views: View[];
 	owner?: string;
 	/** Output metrics this input drives (ids). */
@@ -55,4 +79,51 @@ export interface ReviewSettings {
 export interface Catalog {
 	review: ReviewSettings;
 	metrics: MetricDefinition[];
+	/** Fields whose value Flywheel guessed (not written in the file), by metric id, for the user to confirm. */
+	guessed?: Record<string, (keyof MetricDefinition)[]>;
+}
+
+/** How a graph draws a metric (the WBR App's `line_style`). */
+export type LineStyle = 'primary' | 'secondary' | 'target';
+
+/** Which months the twelve-month half of a 6-12 chart shows. */
+export type MonthlyDisplay = 'trailing_twelve_months' | 'fiscal_year';
+
+/**
+ * A metric as a deck shows it. `id` is what the deck names; usually a catalog id, or a WBR App
+ * comparison series such as `PageViewsYOY`, which is `metric` compared over `comparison`.
+ */
+export interface DeckMetric {
+	id: string;
+	metric: string;
+	comparison?: 'yoy' | 'wow' | 'mom';
+	lineStyle?: LineStyle;
+	showPriorYear?: boolean;
+	legend?: string;
+}
+
+export type DeckBlock =
+	| {
+			type: '6_12Graph';
+			title: string;
+			monthlyDisplay: MonthlyDisplay;
+			metrics: DeckMetric[];
+	  }
+	| {
+			type: '6_WeeksTable' | '12_MonthsTable';
+			title: string;
+			monthlyDisplay: MonthlyDisplay;
+			/** A row without a metric is a heading. */
+			rows: { header: string; metric?: DeckMetric }[];
+	  }
+	| { type: 'section'; title: string };
+
+/** What a review shows, block by block (the WBR App's `deck`). */
+export interface Deck {
+	title?: string;
+	/** The week ending the configuration names (ISO date), if any. */
+	weekEnding?: string;
+	/** The configuration's number for the week ending's week (the WBR App's `week_number`). */
+	weekNumber?: number;
+	blocks: DeckBlock[];
 }
