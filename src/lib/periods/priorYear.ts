@@ -1,0 +1,19 @@
+import { addDays, asDate, type DateSql } from './dates';
+
+/**
+ * The prior-year week ends 364 days (52 weeks) earlier, so it ends on the same weekday and
+ * compares like with like (a Saturday against a Saturday), as the WBR App does.
+ */
+export const PRIOR_YEAR_WEEK_DAYS = 364;
+
+export function priorYearWeek(weekEnd: DateSql): DateSql {
+	return addDays(weekEnd, -PRIOR_YEAR_WEEK_DAYS);
+}
+
+/**
+ * Months, MTD, QTD and YTD compare with the same calendar span one year earlier. A leap day maps
+ * to 28 February (DuckDB's interval arithmetic clamps to the month's last day).
+ */
+export function priorYearDate(date: DateSql): DateSql {
+	return asDate(`${date} - INTERVAL 1 YEAR`);
+}

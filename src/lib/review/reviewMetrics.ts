@@ -1,0 +1,129 @@
+/**
+ * Which metrics a review must compute, in an order where every operand comes before the metric
+ * that uses it: the deck's metrics, the operands of derived metrics, and plans.
+ */
+import type {
+	Aggregation,
+	Catalog,
+	Deck,
+	DerivedOperation,
+	MetricDefinition,
+	MetricSource
+} from '../metrics/types';
+
+/** One column of the review query. `column` is a safe SQL name (`m0`, `m1`, ...). */
+export type ComputedMetric = {
+	column: string;
+	id: string;
+	comparison: 'percent' | 'bps';
+} & (
+	| { from: 'source'; source: number; aggregation: Aggregation }
+	| { from: 'derived'; operation: DerivedOperation; operands: string[] }
+	| { from: 'constant'; perDay: number; aggregation: Aggregation }
+);
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface ReviewMetricPlan {
+	/** A distinct (metric, filter) read from the observations table, by index. */
+	sources: MetricSource[];
+	metrics: ComputedMetric[];
+	/** Column of each metric id (including hidden plan metrics). */
+	columnOf: Map<string, string>;
+	/** The hidden metric holding each catalog metric's plan, by metric id. */
+	planOf: Map<string, string>;
+}
+
+/** The deck's metric ids (base metrics of comparison series included). */
+export function deckMetricIds(deck: Deck): string[] {
+	const ids: string[] = [];
+	for (const block of deck.blocks) {
+		if (block.type === '6_12Graph') ids.push(...block.metrics.map((m) => m.metric));
+		else if (block.type !== 'section') {
+			for (const row of block.rows) if (row.metric) ids.push(row.metric.metric);
+		}
+	}
+	return [...new Set(ids)];
+}
+
+export function planReviewMetrics(catalog: Catalog, ids: string[]): ReviewMetricPlan {
+	const byId = new Map(catalog.metrics.map((m) => [m.id, m]));
+	const sources: MetricSource[] = [];
+	const sourceIndex = new Map<string, number>();
+	const metrics: ComputedMetric[] = [];
+	const columnOf = new Map<string, string>();
+	const planOf = new Map<string, string>();
+	const visiting = new Set<string>();
+
+	function sourceOf(source: MetricSource): number {
+		const key = JSON.stringify([source.metric, source.filter ?? {}, source.conditions ?? []]);
+		let index = sourceIndex.get(key);
+		if (index === undefined) {
+			index = sources.length;
+			sources.push(source);
+			sourceIndex.set(key, index);
+		}
+		return index;
+	}
+
+	function add(metric: DistributiveOmit<ComputedMetric, 'column'>): string {
+		const column = `m${metrics.length}`;
+		metrics.push({ ...metric, column } as ComputedMetric);
+		columnOf.set(metric.id, column);
+		return column;
+	}
+
+	function visit(id: string, usedBy?: string): void {
+		if (columnOf.has(id)) return;
+		const definition = byId.get(id);
+		if (!definition) {
+			throw new Error(
+				usedBy
+					? `metric "${usedBy}" uses "${id}", which the catalog does not define`
+					: `the deck shows "${id}", which the catalog does not define`
+			);
+		}
+		if (visiting.has(id)) throw new Error(`metric "${id}" is defined in terms of itself`);
+		visiting.add(id);
+		const comparison = definition.comparison ?? 'percent';
+		if (definition.derived) {
+			for (const operand of definition.derived.operands) visit(operand, id);
+			add({ id, comparison, from: 'derived', ...definition.derived });
+		} else if (definition.source) {
+			add({
+				id,
+				comparison,
+				from: 'source',
+				source: sourceOf(definition.source),
+				aggregation: definition.aggregation ?? 'sum'
+			});
+		} else {
+			throw new Error(`metric "${id}" has neither a source nor a derivation`);
+		}
+		visiting.delete(id);
+		if (definition.plan) visitPlan(definition);
+	}
+
+	function visitPlan(definition: MetricDefinition): void {
+		const plan = definition.plan;
+		if (!plan) return;
+		const aggregation = definition.aggregation ?? (definition.derived ? 'mean' : 'sum');
+		const comparison = definition.comparison ?? 'percent';
+		const id = `${definition.id} (plan)`;
+		if ('metric' in plan) {
+			visit(plan.metric, definition.id);
+			planOf.set(definition.id, plan.metric);
+			return;
+		}
+		if ('source' in plan) {
+			const source = sourceOf(plan.source);
+			add({ id, comparison, from: 'source', source, aggregation: plan.aggregation ?? aggregation });
+		} else {
+			add({ id, comparison, from: 'constant', perDay: plan.constant, aggregation });
+		}
+		planOf.set(definition.id, id);
+	}
+
+	for (const id of ids) visit(id);
+	return { sources, metrics, columnOf, planOf };
+}

@@ -1,0 +1,116 @@
+/**
+ * The review JSON: one documented form of a whole review, the same from the app's "Export JSON"
+ * and from `flywheel review --json`. See README.md beside this file.
+ */
+import type {
+	ComparisonMethod,
+	DeckBlock,
+	Direction,
+	LineStyle,
+	MetricKind,
+	Unit,
+	Weekday
+} from '../metrics/types';
+import type { ComparisonNote } from '../periods/comparison';
+
+/** A number, or null for no data. Numbers are unrounded. */
+export type Value = number | null;
+
+/** The box under a 6-12 chart; comparisons are shown x100 (percent) or x10,000 (bps). */
+export interface Box {
+	lastWeek: Value;
+	wow: Value;
+	yoy: Value;
+	mtd: Value;
+	mtdYoy: Value;
+	qtd: Value;
+	qtdYoy: Value;
+	ytd: Value;
+	ytdYoy: Value;
+}
+
+export type BoxCell = keyof Box;
+
+export interface Series {
+	cy: Value[];
+	py: Value[];
+}
+
+export interface ReviewMetric {
+	/** The id the deck shows (a catalog id, or a WBR App series such as `PageViewsYOY`). */
+	id: string;
+	label: string;
+	kind: MetricKind;
+	direction: Direction;
+	unit: Unit;
+	comparison: ComparisonMethod;
+	lineStyle: LineStyle;
+	showPriorYear: boolean;
+	/** The six trailing weeks, oldest first; `py` are the weeks 364 days earlier. */
+	sixWeeks: Series;
+	/** The block's twelve months (trailing or fiscal year), oldest first, with the prior year. */
+	twelveMonths: Series;
+	box: Box;
+	/** Why a box comparison is null: `no_data`, `no_baseline`, `partial_baseline`, `zero_baseline`. */
+	notes: Partial<Record<BoxCell, ComparisonNote>>;
+	/** The metric's plan over the same periods, when the catalog gives one. */
+	plan: {
+		sixWeeks: Value[];
+		twelveMonths: Value[];
+		lastWeek: Value;
+		mtd: Value;
+		qtd: Value;
+		ytd: Value;
+	} | null;
+	/** Expected band (process-behaviour limits), filled by the bands module; null until then. */
+	band: null;
+	/** Signals against the band, filled by the bands module; null until then. */
+	signals: null;
+}
+
+export interface TableRow {
+	/** The deck metric id, or null for a heading row. */
+	id: string | null;
+	label: string;
+	values: Value[];
+}
+
+export interface ReviewBlock {
+	title: string;
+	type: DeckBlock['type'];
+	/** The labels as shown: "wk 33" ... "wk 38", then "Sep" ... "Aug". */
+	xAxis: string[];
+	metrics: ReviewMetric[];
+	/** Table blocks only. */
+	headers?: string[];
+	rows?: TableRow[];
+}
+
+export interface DateRange {
+	start: string;
+	end: string;
+}
+
+export interface Review {
+	/** ISO date of the last day of the review's week. */
+	weekEnding: string;
+	weekEndingWeekday: Weekday;
+	fiscalYearEndMonth: number;
+	title?: string;
+	/** The date ranges behind every number, so any figure can be re-derived. */
+	periods: {
+		sixWeeks: DateRange[];
+		priorYearSixWeeks: DateRange[];
+		trailingMonths: DateRange[];
+		fiscalYearMonths: DateRange[];
+		mtd: DateRange;
+		qtd: DateRange;
+		ytd: DateRange;
+		priorYearMtd: DateRange;
+		priorYearQtd: DateRange;
+		priorYearYtd: DateRange;
+	};
+	/** The metrics that need attention, filled by the bands module; null until then. */
+	exceptions: null;
+	blocks: ReviewBlock[];
+}
