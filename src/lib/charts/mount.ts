@@ -6,7 +6,9 @@
 import { LineChart, ScatterChart } from 'echarts/charts';
 import {
 	GridComponent,
+	LegendComponent,
 	MarkAreaComponent,
+	MarkLineComponent,
 	MarkPointComponent,
 	TooltipComponent
 } from 'echarts/components';
@@ -19,7 +21,9 @@ echarts.use([
 	ScatterChart,
 	GridComponent,
 	TooltipComponent,
+	LegendComponent,
 	MarkAreaComponent,
+	MarkLineComponent,
 	MarkPointComponent,
 	CanvasRenderer
 ]);

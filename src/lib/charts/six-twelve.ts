@@ -1,0 +1,310 @@
+/**
+ * The 6-12 chart: the six trailing weeks beside the twelve trailing months, this year against last
+ * year and plan, with the expected band and its signals. A pure function of the review metric, so
+ * it is tested as data, without drawing.
+ *
+ * Layout: two panels (ECharts grids) side by side, weeks on the left with their value axis on the
+ * left edge, months on the right with theirs on the right edge, and a gap between them. One panel
+ * with two value axes was the other choice; for `sum` metrics a month is about four weeks, so the
+ * scales differ four-fold and a reader of one shared plot area cannot tell which axis a line uses.
+ * Two panels give each part its own gridlines and an axis right beside it, and the panel widths
+ * are proportional to their periods (6 : 12) so a week and a month take the same width.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Band, Grain, Signal } from '../bands/types';
+import { SIGNAL_RULES } from '../bands/signals';
+import { formatValue, type FormatSpec } from '../format/number';
+import type { Unit } from '../metrics/types';
+import { fontFamily, theme } from '../theme';
+
+type Value = number | null;
+
+/**
+ * The fields of a review metric the chart reads (`ReviewMetric` in `../review/types` has them all;
+ * `unitDetail` comes from the catalog).
+ */
+export interface SixTwelveMetric {
+	label: string;
+	unit: Unit;
+	unitDetail?: string;
+	showPriorYear: boolean;
+	sixWeeks: { cy: Value[]; py: Value[] };
+	twelveMonths: { cy: Value[]; py: Value[] };
+	plan: { sixWeeks: Value[]; twelveMonths: Value[] } | null;
+	band: Band | null;
+	signals: Signal[] | null;
+}
+
+export interface SixTwelveOptions {
+	/**
+	 * Which part the band and signals belong to: the weeks for the operational review, the months
+	 * for the strategic one. The band is computed on one grain and means nothing on the other.
+	 */
+	bandGrain: Grain;
+	/**
+	 * Period-end dates (ISO) of the band's part, aligned with `sixWeeks` or `twelveMonths`. Signals
+	 * name periods by date, so without these no signal can be placed.
+	 */
+	periodEnds?: readonly string[];
+}
+
+/** Panel positions in percent of the chart's width; the gap between them is what separates weeks from months. */
+export const PANELS = {
+	weeks: { left: 0, width: 31 },
+	months: { left: 37, width: 63 }
+} as const;
+
+/** The band moves with the plan (or last year) for these methods; `band` holds only the review period's. */
+const MOVING_BAND_METHODS: readonly Band['method'][] = ['plan', 'yoy'];
+
+export function signalColour(good: boolean | null): string {
+	return good === null ? theme.neutral : good ? theme.good : theme.bad;
+}
+
+const has = (values: readonly Value[] | undefined): values is Value[] =>
+	values !== undefined && values.some((value) => value !== null);
+
+/** A band worth drawing: computed, with at least one limit. */
+export function drawableBand(band: Band | null): band is Band {
+	return band !== null && band.status === 'ok' && (band.lower !== null || band.upper !== null);
+}
+
+/**
+ * One mark per period that a signal covers, on this year's value. Where signals overlap, the most
+ * telling rule (the order of `SIGNAL_RULES`) sets the colour, as it sets the exception's direction.
+ */
+export function signalPoints(
+	signals: readonly Signal[] | null,
+	periodEnds: readonly string[] | undefined,
+	values: readonly Value[]
+): { index: number; value: number; signal: Signal }[] {
+	if (!signals || !periodEnds) return [];
+	const ranked = [...signals].sort(
+		(a, b) => SIGNAL_RULES.indexOf(a.rule) - SIGNAL_RULES.indexOf(b.rule)
+	);
+	const points: { index: number; value: number; signal: Signal }[] = [];
+	periodEnds.forEach((period, index) => {
+		const value = values[index] ?? null;
+		const signal = ranked.find((s) => s.from <= period && period <= s.to);
+		if (value !== null && signal) points.push({ index, value, signal });
+	});
+	return points;
+}
+
+/**
+ * "wk 33", "34", "35": six "wk" prefixes do not fit a third of a card, and half the weeks vanish
+ * when the labels overlap; the first label says what the numbers are.
+ */
+export function weekLabel(label: string, index: number): string {
+	return index === 0 ? label : label.replace(/^wk\s*/i, '');
+}
+
+/** The y-extent must include the band, or a limit just past the data would be cut off unseen. */
+function extentWithBand(band: Band | null) {
+	if (!drawableBand(band)) return {};
+	const limits = [band.lower, band.upper].filter((v): v is number => v !== null);
+	const pad = (range: number) => (range > 0 ? range * 0.05 : Math.abs(limits[0] ?? 1) * 0.05);
+	return {
+		min: ({ min, max }: { min: number; max: number }) =>
+			Math.min(min, ...limits) - (Math.min(...limits) < min ? pad(max - min) : 0),
+		max: ({ min, max }: { min: number; max: number }) =>
+			Math.max(max, ...limits) + (Math.max(...limits) > max ? pad(max - min) : 0)
+	};
+}
+
+export function sixTwelveOption(
+	metric: SixTwelveMetric,
+	xAxis: readonly string[],
+	options: SixTwelveOptions
+): EChartsCoreOption {
+	const format: FormatSpec = { unit: metric.unit, unitDetail: metric.unitDetail };
+	const weekCount = metric.sixWeeks.cy.length;
+	const parts = [
+		{
+			grain: 'week' as const,
+			labels: xAxis.slice(0, weekCount),
+			series: metric.sixWeeks,
+			plan: metric.plan?.sixWeeks
+		},
+		{
+			grain: 'month' as const,
+			labels: xAxis.slice(weekCount),
+			series: metric.twelveMonths,
+			plan: metric.plan?.twelveMonths
+		}
+	];
+	const band = drawableBand(metric.band) ? metric.band : null;
+
+	const series: object[] = [];
+	parts.forEach((part, axis) => {
+		const onAxis = { xAxisIndex: axis, yAxisIndex: axis };
+		const bandHere = band !== null && part.grain === options.bandGrain;
+		series.push({
+			name: 'This year',
+			type: 'line',
+			...onAxis,
+			data: part.series.cy,
+			connectNulls: false,
+			// Symbols keep a value between two missing periods visible; a line needs two points.
+			showSymbol: true,
+			symbolSize: 4,
+			lineStyle: { color: theme.thisYear, width: 2 },
+			itemStyle: { color: theme.thisYear },
+			z: 3,
+			...(bandHere ? bandMarks(band, part.labels.length) : {})
+		});
+		if (metric.showPriorYear && has(part.series.py)) {
+			series.push({
+				name: 'Last year',
+				type: 'line',
+				...onAxis,
+				data: part.series.py,
+				connectNulls: false,
+				showSymbol: false,
+				lineStyle: { color: theme.lastYear, width: 1.5, type: 'dashed' },
+				itemStyle: { color: theme.lastYear },
+				z: 2
+			});
+		}
+		if (has(part.plan)) {
+			series.push({
+				name: 'Plan',
+				type: 'line',
+				...onAxis,
+				data: part.plan,
+				symbol: 'diamond',
+				symbolSize: 7,
+				showAllSymbol: true,
+				lineStyle: { opacity: 0 },
+				itemStyle: { color: theme.plan },
+				z: 4
+			});
+		}
+		if (part.grain === options.bandGrain) {
+			const points = signalPoints(metric.signals, options.periodEnds, part.series.cy);
+			if (points.length > 0) {
+				series.push({
+					name: 'Signal',
+					type: 'scatter',
+					...onAxis,
+					// Shape says the side (a triangle pointing up or down), colour says good or bad
+					// news: the mark reads without colour, and in greyscale.
+					data: points.map(({ index, value, signal }) => ({
+						value: [index, value],
+						symbol: 'triangle',
+						symbolRotate: signal.side === 'above' ? 0 : 180,
+						itemStyle: {
+							color: signalColour(signal.good),
+							borderColor: theme.surface,
+							borderWidth: 1
+						}
+					})),
+					symbolSize: 11,
+					z: 5
+				});
+			}
+		}
+	});
+
+	const panel = (p: { left: number; width: number }) => ({
+		left: `${p.left}%`,
+		width: `${p.width}%`,
+		top: 30,
+		bottom: 4,
+		containLabel: true
+	});
+	const valueAxis = (grid: number, position: 'left' | 'right', withBand: boolean) => ({
+		type: 'value',
+		gridIndex: grid,
+		position,
+		scale: true,
+		splitNumber: 3,
+		axisLabel: {
+			color: theme.muted,
+			fontSize: 10,
+			formatter: (v: number) => formatValue(v, format)
+		},
+		splitLine: { lineStyle: { color: theme.grid } },
+		...(withBand ? extentWithBand(band) : {})
+	});
+	const categoryAxis = (grid: number, labels: string[]) => ({
+		type: 'category',
+		gridIndex: grid,
+		data: labels,
+		axisTick: { show: false },
+		axisLabel: {
+			color: theme.muted,
+			fontSize: 10,
+			interval: 0,
+			// Months may drop a label on a narrow card; every week keeps its number.
+			hideOverlap: grid === 1,
+			formatter: grid === 0 ? weekLabel : undefined
+		},
+		axisLine: { lineStyle: { color: theme.grid } }
+	});
+
+	return {
+		animation: false,
+		textStyle: { fontFamily, color: theme.ink },
+		legend: {
+			top: 0,
+			right: 0,
+			itemWidth: 18,
+			itemHeight: 8,
+			textStyle: { color: theme.muted, fontSize: 10 },
+			data: ['This year', 'Last year', 'Plan'].filter((name) =>
+				series.some((s) => (s as { name: string }).name === name)
+			)
+		},
+		tooltip: {
+			trigger: 'axis',
+			valueFormatter: (value: unknown) =>
+				formatValue(typeof value === 'number' ? value : null, format)
+		},
+		grid: [panel(PANELS.weeks), panel(PANELS.months)],
+		xAxis: [categoryAxis(0, parts[0]!.labels), categoryAxis(1, parts[1]!.labels)],
+		yAxis: [
+			valueAxis(0, 'left', options.bandGrain === 'week'),
+			valueAxis(1, 'right', options.bandGrain === 'month')
+		],
+		series
+	};
+}
+
+/**
+ * The band as marks on this year's line. Process limits hold for every period, so they shade the
+ * whole panel; a plan or year-over-year band is known only for the period under review, so it is a
+ * bar at that period instead of a shade that would claim more than we know.
+ */
+function bandMarks(band: Band, periods: number) {
+	const lower = band.lower ?? band.upper!;
+	const upper = band.upper ?? band.lower!;
+	const style = { color: theme.band };
+	if (MOVING_BAND_METHODS.includes(band.method)) {
+		const last = periods - 1;
+		return {
+			markLine: {
+				silent: true,
+				symbol: 'none',
+				lineStyle: { color: theme.band, width: 10, type: 'solid', opacity: 1 },
+				label: { show: false },
+				data: [[{ coord: [last, lower], name: 'Expected band' }, { coord: [last, upper] }]]
+			}
+		};
+	}
+	// A one-sided band (a service level) shades from its limit to the edge of the panel.
+	const open = band.lower === null ? 'min' : band.upper === null ? 'max' : null;
+	return {
+		markArea: {
+			silent: true,
+			itemStyle: style,
+			label: { show: false },
+			data: [
+				[
+					{ name: 'Expected band', yAxis: open === 'min' ? 'min' : lower },
+					{ yAxis: open === 'max' ? 'max' : upper }
+				]
+			]
+		}
+	};
+}
