@@ -89,8 +89,13 @@ async function defaultWeekEnding(
 	catalog: Catalog,
 	plan: ReviewMetricPlan
 ): Promise<string> {
-	const where =
-		plan.sources.map((s) => `(${sourceWhereSql(s)})`).join(' OR ') || 'value IS NOT NULL';
+	// The actuals decide; a plan usually runs ahead of them.
+	const plans = new Set(plan.planOf.values());
+	const actuals = new Set(
+		plan.metrics.flatMap((m) => (m.from === 'source' && !plans.has(m.id) ? [m.source] : []))
+	);
+	const sources = plan.sources.filter((_, index) => actuals.has(index));
+	const where = sources.map((s) => `(${sourceWhereSql(s)})`).join(' OR ') || 'value IS NOT NULL';
 	const result = await engine.query(
 		`SELECT CAST(${weekEndingOnOrBefore('max(date)', catalog.review.weekEndingWeekday)} AS DATE) AS week_ending FROM ${OBSERVATIONS} WHERE ${where}`
 	);
