@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCsv, generateDemoRows } from '../../../data/generate-demo.js';
 import { startNodeEngine } from '../engine/node';
+import { ingestFiles } from '../ingest';
 import type { Engine } from '../engine/types';
 import { demoCatalog } from './demo-catalog';
-import { loadDemo } from './load-demo';
 import { weeklySeries, type MetricWeeks } from './weekly-series';
 
 let engine: Engine;
@@ -16,7 +16,9 @@ const total = (metric: string, from: string, to: string) =>
 
 beforeAll(async () => {
 	engine = await startNodeEngine();
-	expect(await loadDemo(engine, generateDemoCsv())).toBe(rows.length);
+	const data = new TextEncoder().encode(generateDemoCsv());
+	const { files } = await ingestFiles(engine, [{ name: 'demo.csv', data }]);
+	expect(files[0]?.rowsLoaded).toBe(rows.length);
 	series = new Map((await weeklySeries(engine, demoCatalog())).map((s) => [s.id, s]));
 });
 afterAll(async () => engine.close());

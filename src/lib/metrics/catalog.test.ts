@@ -39,6 +39,17 @@ function issues(text: string): string[] {
 }
 
 describe('parseCatalog', () => {
+	it('also reads metrics as a map keyed by id, and names the line of a problem there', () => {
+		const catalog = parseCatalog(
+			'metrics:\n  orders:\n    source: Orders\n    aggregation: sum\n  revenue:\n    source: Revenue\n    aggregation: sum\n  aov:\n    derived: { divide: [revenue, orders] }\n'
+		);
+		expect(catalog.metrics.map((m) => m.id)).toEqual(['orders', 'revenue', 'aov']);
+		expect(catalog.metrics[0]).toMatchObject({ source: { metric: 'Orders' }, aggregation: 'sum' });
+		expect(() =>
+			parseCatalog('metrics:\n  orders:\n    source: Orders\n    aggregation: average\n', 'c.yaml')
+		).toThrow(/c\.yaml:4: metrics\.orders\.aggregation: expected one of sum/);
+	});
+
 	it('reads every field, and records what it had to guess', () => {
 		const catalog = parseCatalog(CATALOG);
 		expect(catalog.review).toEqual({ weekEndingWeekday: 'saturday', fiscalYearEndMonth: 2 });

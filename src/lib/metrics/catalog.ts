@@ -264,14 +264,19 @@ export function parseCatalog(text: string, fileName = 'catalog.yaml'): Catalog {
 
 	const guessed: Record<string, (keyof MetricDefinition)[]> = {};
 	const rawMetrics = root['metrics'];
-	if (!Array.isArray(rawMetrics) || rawMetrics.length === 0)
-		source.problem(['metrics'], 'expected a list of metrics');
+	// Metrics come as a list of `- id: ...` entries, or (as in the WBR App) a map keyed by id.
+	const entries: [string | number, unknown][] = Array.isArray(rawMetrics)
+		? rawMetrics.map((raw: unknown, index) => [index, raw])
+		: isRecord(rawMetrics)
+			? Object.entries(rawMetrics).map(([id, raw]) => [id, isRecord(raw) ? { id, ...raw } : raw])
+			: [];
+	if (entries.length === 0) source.problem(['metrics'], 'expected a list or map of metrics');
 	// Where each parsed metric was written, so later checks point at the right entry.
-	const rawIndex: number[] = [];
-	const metrics = (Array.isArray(rawMetrics) ? rawMetrics : []).flatMap((raw: unknown, index) => {
-		const metric = metricDefinition(reader, raw, ['metrics', index], guessed);
+	const rawIndex: (string | number)[] = [];
+	const metrics = entries.flatMap(([key, raw]) => {
+		const metric = metricDefinition(reader, raw, ['metrics', key], guessed);
 		if (!metric) return [];
-		rawIndex.push(index);
+		rawIndex.push(key);
 		return [metric];
 	});
 	const catalog: Catalog = {
