@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Band, Signal } from '../bands/types';
 import { theme } from '../theme';
-import { PANELS, sixTwelveOption, weekLabel, type SixTwelveMetric } from './six-twelve';
+import {
+	bandExtent,
+	niceStep,
+	PANELS,
+	sixTwelveFigures,
+	sixTwelveOption,
+	weekLabel,
+	type SixTwelveMetric
+} from './six-twelve';
 
 type MarkArea = { data: [{ yAxis: number | string }, { yAxis: number | string }][] };
 type MarkLine = { data: [{ coord: [number, number] }, { coord: [number, number] }][] };
@@ -19,15 +27,16 @@ type SeriesOption = {
 type SignalDatum = {
 	value: [number, number];
 	symbolRotate: number;
-	itemStyle: { color: string };
+	itemStyle: { color: string; borderColor: string };
 };
 type Option = {
 	grid: { left: string; width: string }[];
 	xAxis: { data: string[] }[];
 	yAxis: {
 		axisLabel: { formatter: (v: number) => string };
-		min?: (e: { min: number; max: number }) => number;
-		max?: (e: { min: number; max: number }) => number;
+		min?: number;
+		max?: number;
+		interval?: number;
 	}[];
 	series: SeriesOption[];
 	legend: { data: string[] };
@@ -156,10 +165,19 @@ describe('sixTwelveOption', () => {
 
 	it('widens the value axis to show both limits, so a limit past the data is not cut off', () => {
 		const option = build(metric({ band: { ...band, lower: 50, upper: 300 } }));
-		const weeksAxis = option.yAxis[0]!;
-		expect(weeksAxis.min?.({ min: 98, max: 131 })).toBeLessThan(50);
-		expect(weeksAxis.max?.({ min: 98, max: 131 })).toBeGreaterThan(300);
+		// Weekly values, last year and plan run 95 to 131; with the limits, 50 to 300. A quarter of
+		// 250 is 62.5, so the step is 100 and the axis runs 0 to 300.
+		expect(option.yAxis[0]).toMatchObject({ min: 0, max: 300, interval: 100 });
 		expect(option.yAxis[1]?.min).toBeUndefined();
+	});
+
+	it('rounds a percent axis to a clean step', () => {
+		const rate = { ...band, lower: 0.0285, upper: 0.0325 };
+		expect(bandExtent(rate, [0.031, 0.027, null])).toEqual({
+			min: 0.026,
+			max: 0.034,
+			interval: 0.002
+		});
 	});
 
 	it('marks a plan band only at the period under review, since it moves with the plan', () => {
@@ -195,7 +213,9 @@ describe('sixTwelveOption', () => {
 			[4, 101],
 			[5, 131]
 		]);
-		expect(data.at(-1)?.itemStyle.color).toBe(theme.good);
+		// Good news is an outline in the good colour, bad news solid in the bad colour.
+		expect(data.at(-1)?.itemStyle.borderColor).toBe(theme.good);
+		expect(data.at(-1)?.itemStyle.color).toBe(theme.surface);
 		expect(data.at(-1)?.symbolRotate).toBe(0);
 		expect(data[0]?.itemStyle.color).toBe(theme.bad);
 		expect(data[0]?.symbolRotate).toBe(180);
@@ -227,5 +247,37 @@ describe('sixTwelveOption', () => {
 describe('weekLabel', () => {
 	it('names the first week in full and numbers the rest, so all six fit', () => {
 		expect(xAxis.slice(0, 6).map(weekLabel)).toEqual(['wk 33', '34', '35', '36', '37', '38']);
+	});
+});
+
+describe('sixTwelveFigures', () => {
+	it('lists every period of the chart with this year, last year and plan, gaps as null', () => {
+		const figures = sixTwelveFigures(metric(), xAxis);
+		expect(figures).toHaveLength(18);
+		expect(figures[2]).toEqual({
+			period: 'wk 35',
+			grain: 'week',
+			thisYear: null,
+			lastYear: 99,
+			plan: 100
+		});
+		expect(figures[6]).toEqual({
+			period: 'Sep',
+			grain: 'month',
+			thisYear: 430,
+			lastYear: 410,
+			plan: 430
+		});
+	});
+
+	it('leaves last year out when the metric does not show it', () => {
+		const figures = sixTwelveFigures(metric({ showPriorYear: false, plan: null }), xAxis);
+		expect(figures.every((f) => f.lastYear === null && f.plan === null)).toBe(true);
+	});
+});
+
+describe('niceStep', () => {
+	it('rounds up to 1, 2 or 5 times a power of ten', () => {
+		expect([0.7, 1.5, 3, 7, 62.5, 0.0013].map(niceStep)).toEqual([1, 2, 5, 10, 100, 0.002]);
 	});
 });

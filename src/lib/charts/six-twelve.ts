@@ -50,8 +50,8 @@ export interface SixTwelveOptions {
 
 /** Panel positions in percent of the chart's width; the gap between them is what separates weeks from months. */
 export const PANELS = {
-	weeks: { left: 0, width: 31 },
-	months: { left: 37, width: 63 }
+	weeks: { left: 1, width: 30 },
+	months: { left: 38, width: 61 }
 } as const;
 
 /** The band moves with the plan (or last year) for these methods; `band` holds only the review period's. */
@@ -59,6 +59,14 @@ const MOVING_BAND_METHODS: readonly Band['method'][] = ['plan', 'yoy'];
 
 export function signalColour(good: boolean | null): string {
 	return good === null ? theme.neutral : good ? theme.good : theme.bad;
+}
+
+/** Bad news is a solid mark, good news an outline; neutral is solid grey. */
+export function signalStyle(good: boolean | null) {
+	const colour = signalColour(good);
+	return good === true
+		? { color: theme.surface, borderColor: colour, borderWidth: 2 }
+		: { color: colour, borderColor: theme.surface, borderWidth: 1 };
 }
 
 const has = (values: readonly Value[] | undefined): values is Value[] =>
@@ -99,16 +107,38 @@ export function weekLabel(label: string, index: number): string {
 	return index === 0 ? label : label.replace(/^wk\s*/i, '');
 }
 
-/** The y-extent must include the band, or a limit just past the data would be cut off unseen. */
-function extentWithBand(band: Band | null) {
-	if (!drawableBand(band)) return {};
-	const limits = [band.lower, band.upper].filter((v): v is number => v !== null);
-	const pad = (range: number) => (range > 0 ? range * 0.05 : Math.abs(limits[0] ?? 1) * 0.05);
+/** 1, 2 or 5 times a power of ten: the steps an axis is read in. */
+export function niceStep(rough: number): number {
+	if (!(rough > 0) || !Number.isFinite(rough)) return 1;
+	const power = 10 ** Math.floor(Math.log10(rough));
+	const scaled = rough / power;
+	return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
+}
+
+/**
+ * A panel's value axis when it carries the band: the extent must include both limits, or a limit
+ * just past the data would be cut off unseen (ECharts sizes an axis from the series, not the marks).
+ * Fixed ends are labelled, so they are rounded out to a step of 1, 2 or 5 and the ticks use the
+ * same step: "3.28%" at the top of an axis reads as noise.
+ */
+export function bandExtent(
+	band: Band,
+	values: readonly Value[]
+): { min: number; max: number; interval: number } | null {
+	const known = [...values, band.lower, band.upper].filter(
+		(v): v is number => v !== null && Number.isFinite(v)
+	);
+	if (known.length === 0) return null;
+	const low = Math.min(...known);
+	const high = Math.max(...known);
+	const interval = niceStep((high - low || Math.abs(high) || 1) / 4);
+	// Rounded to the step's own decimals, so 13 × 0.002 is 0.026, not 0.026000000000000002.
+	const decimals = Math.max(0, -Math.floor(Math.log10(interval)));
+	const round = (v: number) => Number(v.toFixed(decimals));
 	return {
-		min: ({ min, max }: { min: number; max: number }) =>
-			Math.min(min, ...limits) - (Math.min(...limits) < min ? pad(max - min) : 0),
-		max: ({ min, max }: { min: number; max: number }) =>
-			Math.max(max, ...limits) + (Math.max(...limits) > max ? pad(max - min) : 0)
+		min: round(Math.floor(low / interval) * interval),
+		max: round(Math.ceil(high / interval) * interval),
+		interval
 	};
 }
 
@@ -187,17 +217,13 @@ export function sixTwelveOption(
 					name: 'Signal',
 					type: 'scatter',
 					...onAxis,
-					// Shape says the side (a triangle pointing up or down), colour says good or bad
-					// news: the mark reads without colour, and in greyscale.
+					// Shape says the side (a triangle pointing up or down); good or bad news is said
+					// twice, by colour and by fill, so the mark reads in greyscale too.
 					data: points.map(({ index, value, signal }) => ({
 						value: [index, value],
 						symbol: 'triangle',
 						symbolRotate: signal.side === 'above' ? 0 : 180,
-						itemStyle: {
-							color: signalColour(signal.good),
-							borderColor: theme.surface,
-							borderWidth: 1
-						}
+						itemStyle: signalStyle(signal.good)
 					})),
 					symbolSize: 11,
 					z: 5
@@ -206,6 +232,12 @@ export function sixTwelveOption(
 		}
 	});
 
+	// Everything drawn on a panel, so its axis fits what a reader sees.
+	const panelValues = (part: (typeof parts)[number]) => [
+		...part.series.cy,
+		...(metric.showPriorYear ? part.series.py : []),
+		...(part.plan ?? [])
+	];
 	const panel = (p: { left: number; width: number }) => ({
 		left: `${p.left}%`,
 		width: `${p.width}%`,
@@ -213,7 +245,7 @@ export function sixTwelveOption(
 		bottom: 4,
 		containLabel: true
 	});
-	const valueAxis = (grid: number, position: 'left' | 'right', withBand: boolean) => ({
+	const valueAxis = (grid: number, position: 'left' | 'right') => ({
 		type: 'value',
 		gridIndex: grid,
 		position,
@@ -225,7 +257,9 @@ export function sixTwelveOption(
 			formatter: (v: number) => formatValue(v, format)
 		},
 		splitLine: { lineStyle: { color: theme.grid } },
-		...(withBand ? extentWithBand(band) : {})
+		...(band !== null && parts[grid]!.grain === options.bandGrain
+			? bandExtent(band, panelValues(parts[grid]!))
+			: {})
 	});
 	const categoryAxis = (grid: number, labels: string[]) => ({
 		type: 'category',
@@ -263,10 +297,7 @@ export function sixTwelveOption(
 		},
 		grid: [panel(PANELS.weeks), panel(PANELS.months)],
 		xAxis: [categoryAxis(0, parts[0]!.labels), categoryAxis(1, parts[1]!.labels)],
-		yAxis: [
-			valueAxis(0, 'left', options.bandGrain === 'week'),
-			valueAxis(1, 'right', options.bandGrain === 'month')
-		],
+		yAxis: [valueAxis(0, 'left'), valueAxis(1, 'right')],
 		series
 	};
 }
@@ -307,4 +338,39 @@ function bandMarks(band: Band, periods: number) {
 			]
 		}
 	};
+}
+
+/** One period of the chart as figures: the chart's text alternative reads these. */
+export interface SixTwelveFigure {
+	period: string;
+	grain: Grain;
+	thisYear: Value;
+	lastYear: Value;
+	plan: Value;
+}
+
+/** The chart's numbers, period by period, in the order drawn: the six weeks, then the twelve months. */
+export function sixTwelveFigures(
+	metric: SixTwelveMetric,
+	xAxis: readonly string[]
+): SixTwelveFigure[] {
+	const weekCount = metric.sixWeeks.cy.length;
+	const part = (grain: Grain, cy: Value[], py: Value[], plan: Value[] | undefined, from: number) =>
+		cy.map((thisYear, i) => ({
+			period: xAxis[from + i] ?? '',
+			grain,
+			thisYear,
+			lastYear: metric.showPriorYear ? (py[i] ?? null) : null,
+			plan: plan?.[i] ?? null
+		}));
+	return [
+		...part('week', metric.sixWeeks.cy, metric.sixWeeks.py, metric.plan?.sixWeeks, 0),
+		...part(
+			'month',
+			metric.twelveMonths.cy,
+			metric.twelveMonths.py,
+			metric.plan?.twelveMonths,
+			weekCount
+		)
+	];
 }
