@@ -1,0 +1,148 @@
+/**
+ * The review's words: how a band, a signal, a box note and a variance read on screen. One place,
+ * so a card, the exception list and a chart's text alternative always say the same thing.
+ */
+import { SIGNAL_RULES } from '../bands/signals';
+import type { Band, Exception, Grain, Side, Signal } from '../bands/types';
+import { formatValue, type FormatSpec } from '../format/number';
+
+/** Good or bad news, or neither for a neutral metric. */
+export type Tone = 'good' | 'bad' | 'neutral';
+
+export function tone(good: boolean | null): Tone {
+	return good === null ? 'neutral' : good ? 'good' : 'bad';
+}
+
+/**
+ * The direction of a variance with a cue that does not rely on colour: an arrow for the side and
+ * the words "good" or "bad" (nothing for a neutral metric).
+ */
+export function varianceCue(side: Side, good: boolean | null): { arrow: string; words: string } {
+	const arrow = side === 'above' ? '▲' : '▼';
+	const where = side === 'above' ? 'above the band' : 'below the band';
+	return { arrow, words: good === null ? where : `${where}, ${good ? 'good' : 'bad'}` };
+}
+
+/** How many periods of `grain` run from `from` to `to`, both period-end dates, inclusive. */
+export function periodsCovered(from: string, to: string, grain: Grain): number {
+	if (grain === 'week') {
+		const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+		return Math.round(days / 7) + 1;
+	}
+	const months = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+	return months(to) - months(from) + 1;
+}
+
+/** "beyond the upper limit", "8 weeks above centre", "3 of 4 weeks near the lower limit". */
+export function ruleInWords(signal: Signal, grain: Grain): string {
+	const unit = (n: number) => `${n} ${grain}${n === 1 ? '' : 's'}`;
+	const limit = signal.side === 'above' ? 'upper limit' : 'lower limit';
+	switch (signal.rule) {
+		case 'beyond_limit':
+			return `beyond the ${limit}`;
+		case 'three_of_four':
+			return `3 of 4 ${grain}s near the ${limit}`;
+		case 'eight_on_one_side':
+			return `${unit(periodsCovered(signal.from, signal.to, grain))} ${signal.side} centre`;
+		case 'moving_range':
+			return signal.side === 'above'
+				? `unusual jump from the ${grain} before`
+				: `unusual drop from the ${grain} before`;
+	}
+}
+
+/** The most telling signal first, in the order the exception list uses. */
+export function leadingSignal(signals: readonly Signal[]): Signal | undefined {
+	return [...signals].sort(
+		(a, b) => SIGNAL_RULES.indexOf(a.rule) - SIGNAL_RULES.indexOf(b.rule)
+	)[0];
+}
+
+const WITHOUT_BAND: Record<Exclude<Band['status'], 'ok'>, string> = {
+	not_enough_history: 'not enough history',
+	no_plan: 'no plan for this period',
+	no_prior_year: 'no value a year ago'
+};
+
+/**
+ * The status beside a metric's title. Only signals that reach the period under review count
+ * (earlier ones stay on the chart); without `reviewPeriod` every signal given counts.
+ */
+export function metricStatus(
+	band: Band | null,
+	signals: readonly Signal[] | null,
+	grain: Grain,
+	reviewPeriod?: string
+): { text: string; tone: Tone | 'within' | 'unknown'; side?: Side } {
+	if (band === null) return { text: 'no expected band', tone: 'unknown' };
+	if (band.status !== 'ok') return { text: WITHOUT_BAND[band.status], tone: 'unknown' };
+	const current = (signals ?? []).filter(
+		(s) => reviewPeriod === undefined || (s.from <= reviewPeriod && reviewPeriod <= s.to)
+	);
+	const signal = leadingSignal(current);
+	if (!signal) return { text: 'within band', tone: 'within' };
+	const news = tone(signal.good);
+	const judged = news === 'neutral' ? '' : `, ${news}`;
+	return {
+		text: `signal: ${ruleInWords(signal, grain)}${judged}`,
+		tone: news,
+		side: signal.side
+	};
+}
+
+const NOTES: Record<string, string> = {
+	no_data: 'no data for this period',
+	no_baseline: 'no data for the period compared with',
+	partial_baseline: 'the period compared with is only partly covered',
+	zero_baseline: 'the period compared with is zero, so a percent change is undefined'
+};
+
+/** Why a box figure is n/a, in words; unknown reasons are shown as they are. */
+export function noteInWords(note: string | undefined): string | undefined {
+	return note === undefined ? undefined : (NOTES[note] ?? note.replaceAll('_', ' '));
+}
+
+/** A band's range as read aloud: "9K to 11.2K", or "at most 2 s" for a one-sided band. */
+export function bandInWords(
+	band: Pick<Band, 'lower' | 'upper'>,
+	format: FormatSpec
+): string | undefined {
+	const { lower, upper } = band;
+	if (lower !== null && upper !== null) {
+		return `${formatValue(lower, format)} to ${formatValue(upper, format)}`;
+	}
+	if (upper !== null) return `at most ${formatValue(upper, format)}`;
+	if (lower !== null) return `at least ${formatValue(lower, format)}`;
+	return undefined;
+}
+
+/** Every rule that fired for an exception, each once, most telling first. */
+export function exceptionRulesInWords(exception: Exception, grain: Grain): string {
+	return exception.rules
+		.flatMap((rule) => {
+			const signal = exception.signals.find((s) => s.rule === rule);
+			return signal ? [ruleInWords(signal, grain)] : [];
+		})
+		.join('; ');
+}
+
+/** The chart's accessible name: what it shows and what it says this week, in one sentence. */
+export function chartLabel(args: {
+	label: string;
+	lastWeek: number | null;
+	band: Band | null;
+	status: string;
+	grain: Grain;
+	format: FormatSpec;
+}): string {
+	const { label, band, format } = args;
+	const range = band?.status === 'ok' ? bandInWords(band, format) : undefined;
+	return [
+		`${label}: six weeks and twelve months, this year against last year`,
+		`last week ${formatValue(args.lastWeek, format)}`,
+		range ? `expected ${range} (${args.grain === 'week' ? 'weekly' : 'monthly'})` : undefined,
+		args.status
+	]
+		.filter(Boolean)
+		.join('; ');
+}
