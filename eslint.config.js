@@ -5,7 +5,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'static/demo/', 'bench/data/', 'tests/output/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'static/demo/', 'bench/{data,dist}/', 'tests/output/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -1,0 +1,106 @@
+// `npm run bench`: generates the CSVs, builds the bench page, measures native DuckDB and headless
+// Chromium run by run, prints one markdown table and writes it to bench/results.md.
+//
+//   npm run bench                               all sizes (100k, 1m, 5m) + the wide file, 3 runs
+//   npm run bench -- --sizes=100k --runs=1      a quick check (or BENCH_SIZES=100k BENCH_RUNS=1)
+//   npm run bench -- --load=read_csv            force the load path: auto (default) | read_csv | ingest
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { startServer } from '../scripts/serve.js';
+import { browserRun } from './browser.js';
+import { LONG_SIZES, generateData } from './generate.js';
+import { nativeRun } from './native.js';
+import { buildRows, toMarkdown } from './report.js';
+
+const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
+const git = (/** @type {string} */ args) =>
+	execSync(`git ${args}`, { cwd: here('..'), encoding: 'utf8' }).trim();
+
+const { values: flags } = parseArgs({
+	options: { sizes: { type: 'string' }, runs: { type: 'string' }, load: { type: 'string' } }
+});
+const sizes = (flags.sizes ?? process.env.BENCH_SIZES ?? Object.keys(LONG_SIZES).join(','))
+	.split(',')
+	.map((s) => s.trim().toLowerCase());
+const unknown = sizes.filter((s) => !(s in LONG_SIZES));
+if (unknown.length)
+	throw new Error(`unknown size ${unknown.join(', ')}: use ${Object.keys(LONG_SIZES).join(', ')}`);
+const runs = Number(flags.runs ?? process.env.BENCH_RUNS ?? 3);
+if (!Number.isInteger(runs) || runs < 1)
+	throw new Error(`--runs=${flags.runs}: use a whole number >= 1`);
+const load = flags.load ?? process.env.BENCH_LOAD ?? 'auto';
+if (load !== 'auto' && load !== 'read_csv' && load !== 'ingest')
+	throw new Error(`--load=${load}: use auto, read_csv or ingest`);
+
+const log = (/** @type {string} */ line) => console.log(line);
+const started = performance.now();
+const loadBefore = loadavg()[0] ?? 0;
+
+log('Generating data in bench/data/ ...');
+const files = await generateData(
+	here('./data'),
+	/** @type {(keyof typeof LONG_SIZES)[]} */ (sizes)
+);
+
+log('Building the bench page (bench/dist/) ...');
+// The tsconfig chain the build reads ends in .svelte-kit/tsconfig.json, absent in a fresh clone.
+if (!existsSync(here('../.svelte-kit/tsconfig.json'))) {
+	execSync('npx svelte-kit sync', { cwd: here('..'), stdio: 'inherit' });
+}
+await build({ configFile: here('./vite.config.ts') });
+
+// The ingest path counts once it has landed (is committed); before that, auto means plain read_csv.
+const landed = git('ls-files src/lib/ingest') !== '';
+const mode = load === 'auto' && !landed ? 'read_csv' : load;
+if (mode !== load) log('src/lib/ingest is not committed yet: measuring plain read_csv.');
+
+// Native and browser alternate run by run, so drifting machine load hits both alike.
+/** @type {import('./browser.js').Samples} */
+const samples = {};
+/** @type {Record<string, number[]>} */
+const nativeLoads = {};
+let nativeThreads = '?';
+let browser = { ingest: false, version: '' };
+const server = await startServer({ root: here('./dist') });
+try {
+	for (let run = 1; run <= runs; run++) {
+		log(`Run ${run}/${runs}: native DuckDB, then headless Chromium ...`);
+		nativeThreads = await nativeRun(files, nativeLoads);
+		browser = await browserRun(server.url, files, { load: mode, samples, log });
+	}
+} finally {
+	await server.close();
+}
+
+const pkgVersion = (/** @type {string} */ pkg) =>
+	JSON.parse(readFileSync(here(`../node_modules/${pkg}/package.json`), 'utf8')).version;
+const commit = git('rev-parse --short HEAD');
+const table = toMarkdown(
+	buildRows({
+		files,
+		browser: samples,
+		native: nativeLoads,
+		nativeThreads,
+		ingest: browser.ingest
+	})
+);
+const minutes = ((performance.now() - started) / 60000).toFixed(1);
+const context = [
+	`Commit ${commit}, ${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, load average ${loadBefore.toFixed(2)} before / ${(loadavg()[0] ?? 0).toFixed(2)} after; took ${minutes} min.`,
+	`${browser.version} (headless), Node ${process.version}, @duckdb/duckdb-wasm ${pkgVersion('@duckdb/duckdb-wasm')}, @duckdb/node-api ${pkgVersion('@duckdb/node-api')}; ${runs} run(s) alternating native and browser, sizes ${sizes.join(', ')}; browser load path: ${browser.ingest ? 'ingestFiles (src/lib/ingest)' : 'plain read_csv'}.`
+];
+const notes = [
+	'- Engine ready: navigation start to the engine answering `SELECT 42` (wasm download, instantiate, open, warm-up). First visit = fresh profile; reload = same profile.',
+	'- CSV → queryable table: register the `<input type=file>` File handle + load + `count(*)`; each file in a freshly reloaded page. Native: `@duckdb/node-api`, same SQL, fresh in-memory database.',
+	'- Raw lower bound: `file.arrayBuffer()` of the same File on the main thread. Weekly aggregate: `sum(value)` by metric and Saturday week ending (wide: UNPIVOT first). First chart: ECharts init + setOption of one metric, no animation, until `finished`.',
+	'- Longest main-thread task: PerformanceObserver `longtask`; 0 ms means no task over 50 ms. Its budget applies to the maximum over all runs; the others to the median.'
+];
+if (!sizes.includes('1m')) context.push('The 1M load budgets were not evaluated: 1M was not run.');
+const report = `# Flywheel benchmark\n\n${context.join('\n')}\n\n${table}\n\n${notes.join('\n')}\n`;
+log(`\n${report}`);
+writeFileSync(here('./results.md'), report);
+log('Wrote bench/results.md');
