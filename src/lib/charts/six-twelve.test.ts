@@ -245,8 +245,11 @@ describe('sixTwelveOption', () => {
 });
 
 describe('weekLabel', () => {
-	it('names the first week in full and numbers the rest, so all six fit', () => {
-		expect(xAxis.slice(0, 6).map(weekLabel)).toEqual(['wk 33', '34', '35', '36', '37', '38']);
+	it('numbers the weeks and names the axis "wk" once, so all six fit', () => {
+		expect(xAxis.slice(0, 6).map(weekLabel)).toEqual(['33', '34', '35', '36', '37', '38']);
+		const option = build(metric()) as unknown as { xAxis: { name?: string }[] };
+		expect(option.xAxis[0]?.name).toBe('wk');
+		expect(option.xAxis[1]?.name).toBeUndefined();
 	});
 });
 

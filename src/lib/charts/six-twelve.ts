@@ -99,12 +99,14 @@ export function signalPoints(
 	return points;
 }
 
+const WEEK_PREFIX = /^wk\s*/i;
+
 /**
- * "wk 33", "34", "35": six "wk" prefixes do not fit a third of a card, and half the weeks vanish
- * when the labels overlap; the first label says what the numbers are.
+ * "wk 33" -> "33": six "wk" prefixes do not fit a third of a card (they overlap and half the weeks
+ * vanish), so the axis says "wk" once, in its name.
  */
-export function weekLabel(label: string, index: number): string {
-	return index === 0 ? label : label.replace(/^wk\s*/i, '');
+export function weekLabel(label: string): string {
+	return label.replace(WEEK_PREFIX, '');
 }
 
 /** 1, 2 or 5 times a power of ten: the steps an axis is read in. */
@@ -243,7 +245,9 @@ export function sixTwelveOption(
 		width: `${p.width}%`,
 		top: 30,
 		bottom: 4,
-		containLabel: true
+		// Each panel holds its own axis labels (ECharts 6's form of `containLabel`).
+		outerBoundsMode: 'same',
+		outerBoundsContain: 'axisLabel'
 	});
 	const valueAxis = (grid: number, position: 'left' | 'right') => ({
 		type: 'value',
@@ -266,9 +270,22 @@ export function sixTwelveOption(
 		gridIndex: grid,
 		data: labels,
 		axisTick: { show: false },
+		...(grid === 0 && labels.some((label) => WEEK_PREFIX.test(label))
+			? {
+					name: 'wk',
+					nameLocation: 'start',
+					nameGap: 6,
+					nameTextStyle: {
+						color: theme.muted,
+						fontSize: 9,
+						verticalAlign: 'top',
+						padding: [4, 0, 0, 0]
+					}
+				}
+			: {}),
 		axisLabel: {
 			color: theme.muted,
-			fontSize: 10,
+			fontSize: grid === 0 ? 10 : 9,
 			interval: 0,
 			// Months may drop a label on a narrow card; every week keeps its number.
 			hideOverlap: grid === 1,
