@@ -51,7 +51,15 @@ export function weeklyLineOption(series: WeeklySeries): EChartsCoreOption {
 	return {
 		animation: false,
 		textStyle: { fontFamily, color: theme.ink },
-		grid: { left: 8, right: 12, top: 12, bottom: 8, containLabel: true },
+		// ECharts 6: `containLabel` needs a legacy module; outer bounds keep the labels inside the same way.
+		grid: {
+			left: 8,
+			right: 12,
+			top: 12,
+			bottom: 8,
+			outerBoundsMode: 'same',
+			outerBoundsContain: 'axisLabel'
+		},
 		tooltip: {
 			trigger: 'axis',
 			valueFormatter: (value: unknown) =>
