@@ -42,37 +42,24 @@ function startFailure(error: unknown): EngineStartError {
 }
 
 /**
- * Downloads the engine's wasm in the page, reporting real byte progress, and hands it to the
- * worker as a local blob URL. Fetching it here rather than inside the worker turns a blocked or
- * failed download into an error the page can show; inside the worker it would hang silently.
+ * The worker fetches the wasm itself (streaming compilation, and the browser caches the compiled
+ * module by its URL), but a blocked or failed download inside the worker would hang silently. A
+ * HEAD request from the page, in parallel, turns that into an error the page can show.
  */
-async function downloadModule(
-	url: string,
-	onProgress: (progress: StartProgress) => void
-): Promise<string> {
+async function checkReachable(url: string): Promise<never> {
 	let response: Response;
 	try {
-		response = await fetch(url);
+		response = await fetch(url, { method: 'HEAD' });
 	} catch (error) {
 		throw new Error(`its WebAssembly module could not be downloaded (${String(error)})`, {
 			cause: error
 		});
 	}
-	if (!response.ok || !response.body) {
+	if (!response.ok) {
 		throw new Error(`its WebAssembly module could not be downloaded (HTTP ${response.status})`);
 	}
-	const bytesTotal = Number(response.headers.get('Content-Length') ?? 0);
-	const reader = response.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let bytesLoaded = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		chunks.push(value);
-		bytesLoaded += value.byteLength;
-		onProgress({ bytesLoaded, bytesTotal: Math.max(bytesTotal, bytesLoaded) });
-	}
-	return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }));
+	// Reachable: never settle, so the race below waits for the instantiation itself.
+	return new Promise<never>(() => {});
 }
 
 /**
@@ -83,11 +70,9 @@ export async function startBrowserEngine(
 	onProgress: (progress: StartProgress) => void = () => {}
 ): Promise<Engine> {
 	let worker: Worker | undefined;
-	let moduleUrl: string | undefined;
 	try {
 		const bundle = await duckdb.selectBundle(BUNDLES);
 		if (!bundle.mainWorker) throw new Error('no worker script in the selected DuckDB bundle');
-		moduleUrl = await downloadModule(bundle.mainModule, onProgress);
 		worker = new Worker(bundle.mainWorker);
 		const failedWorker = new Promise<never>((_, reject) => {
 			worker?.addEventListener('error', (event) =>
@@ -95,7 +80,13 @@ export async function startBrowserEngine(
 			);
 		});
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-		await Promise.race([db.instantiate(moduleUrl, bundle.pthreadWorker), failedWorker]);
+		await Promise.race([
+			db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+				onProgress({ bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal })
+			),
+			failedWorker,
+			checkReachable(bundle.mainModule)
+		]);
 		await db.open(OPEN_CONFIG);
 		const conn = await db.connect();
 		for (const sql of STARTUP_SQL) await conn.query(sql);
@@ -104,8 +95,6 @@ export async function startBrowserEngine(
 	} catch (error) {
 		worker?.terminate();
 		throw startFailure(error);
-	} finally {
-		if (moduleUrl) URL.revokeObjectURL(moduleUrl);
 	}
 }
 

@@ -1,0 +1,118 @@
+// Upload as an analyst does it: a wide export and a long export through the file input, a
+// corrected mapping, the row accounting, the rejected rows downloaded, and a reload that keeps it all.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { openApp } from './browser.js';
+
+// A wide WBR App export: 730 days of 9 metrics (the scenario's own file, read by relative path).
+const WIDE = '../shared/peers/wbr-app/scenario_1/original.csv';
+const wideRows = readFileSync(WIDE, 'utf8').trim().split('\n').length - 1;
+
+// A long export written here so every number is known: 10 good days of two metrics in two regions
+// (40 rows), one row whose value is not a number (line 42) and a totals row without a date (line 43).
+function longExport() {
+	const lines = ['date,metric,region,value'];
+	for (let day = 1; day <= 10; day++) {
+		const date = `2024-03-${String(day).padStart(2, '0')}`;
+		for (const region of ['North', 'South']) {
+			lines.push(`${date},orders,${region},${day * 10}`);
+			lines.push(`${date},sessions,${region},${day * 100}`);
+		}
+	}
+	lines.push('2024-03-11,orders,North,twelve');
+	lines.push('Total,,,5500');
+	return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+describe('upload', () => {
+	/** @type {Awaited<ReturnType<typeof openApp>>} */
+	let app;
+	before(async () => {
+		app = await openApp();
+		await app.page.goto(new URL('upload', app.url).href);
+		await app.page.getByText('Engine ready').waitFor({ timeout: 60_000 });
+	});
+	after(async () => app?.close());
+
+	it('previews both files with the detected layout', async () => {
+		await app.page.getByTestId('file-input').setInputFiles([
+			{ name: 'original.csv', mimeType: 'text/csv', buffer: readFileSync(WIDE) },
+			{ name: 'regional-orders.csv', mimeType: 'text/csv', buffer: longExport() }
+		]);
+		const wide = app.page.locator('[data-preview-file="original.csv"]');
+		const long = app.page.locator('[data-preview-file="regional-orders.csv"]');
+		await wide.waitFor();
+		await long.waitFor();
+		assert.equal(await wide.getByTestId('layout').inputValue(), 'wide');
+		assert.equal(await long.getByTestId('layout').inputValue(), 'long');
+		assert.match(await long.innerText(), /dates in “date”/);
+	});
+
+	it('lets the user correct the mapping: a column left out', async () => {
+		const wide = app.page.locator('[data-preview-file="original.csv"]');
+		await wide.getByLabel('Role of column MobilePageViews').selectOption('ignored');
+		await app.screenshot('upload-preview');
+	});
+
+	it('loads and accounts for every row', async () => {
+		await app.page.getByRole('button', { name: /^Load 2 file/ }).click();
+		const wide = app.page.locator('tr[data-file="original.csv"]');
+		const long = app.page.locator('tr[data-file="regional-orders.csv"]');
+		await wide.waitFor({ timeout: 60_000 });
+		const count = async (row, what) =>
+			Number((await row.locator(`[${what}]`).innerText()).replaceAll(',', ''));
+		assert.equal(await count(wide, 'data-rows-read'), wideRows);
+		assert.equal(await count(wide, 'data-rows-loaded'), wideRows);
+		assert.equal(await count(wide, 'data-rows-rejected'), 0);
+		assert.equal(await count(long, 'data-rows-read'), 42);
+		// The totals row is rejected; the row whose value reads "twelve" is kept as no data and its
+		// cell reported (ingest's rule: src/lib/ingest/README.md).
+		assert.equal(await count(long, 'data-rows-loaded'), 41);
+		assert.equal(await count(long, 'data-rows-rejected'), 1);
+		assert.match(await long.innerText(), /1 cell unreadable, stored as no data/);
+		await app.screenshot('upload-loaded');
+	});
+
+	it('downloads the rejected rows with file, line and reason', async () => {
+		const [download] = await Promise.all([
+			app.page.waitForEvent('download'),
+			app.page.getByRole('button', { name: 'Download as CSV' }).click()
+		]);
+		const csv = readFileSync(await download.path(), 'utf8');
+		const lines = csv.trim().split(/\r?\n/);
+		assert.match(lines[0] ?? '', /file.*line.*column.*reason/i);
+		assert.equal(lines.length, 3, csv);
+		assert.match(csv, /regional-orders\.csv,42,/);
+		assert.match(csv, /regional-orders\.csv,43,/);
+	});
+
+	it('keeps the data and the corrected mapping across a reload', async () => {
+		await app.page.reload();
+		const wide = app.page.locator('tr[data-file="original.csv"]');
+		await wide.waitFor({ timeout: 60_000 });
+		assert.equal(
+			Number((await wide.locator('[data-rows-loaded]').innerText()).replaceAll(',', '')),
+			wideRows
+		);
+		assert.ok(await app.page.locator('tr[data-file="regional-orders.csv"]').isVisible());
+		// 9 metric columns in the file, MobilePageViews left out; plus orders and sessions.
+		assert.match(await app.page.getByText(/\d+ metrics ·/).innerText(), /^10 metrics/);
+	});
+
+	it('removes a file on request, and it stays removed after a reload', async () => {
+		await app.page
+			.locator('tr[data-file="regional-orders.csv"]')
+			.getByRole('button', { name: 'Remove' })
+			.click();
+		await app.page.locator('tr[data-file="regional-orders.csv"]').waitFor({ state: 'detached' });
+		await app.page.reload();
+		await app.page.locator('tr[data-file="original.csv"]').waitFor({ timeout: 60_000 });
+		assert.equal(await app.page.locator('tr[data-file="regional-orders.csv"]').count(), 0);
+	});
+
+	it('logs no console error and requests nothing from another origin', () => {
+		assert.deepEqual(app.consoleErrors, []);
+		assert.deepEqual(app.foreignRequests, []);
+	});
+});
