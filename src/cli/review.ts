@@ -50,6 +50,13 @@ function summary(review: Review): string {
 	const number = (v: number | null, digits = 0) =>
 		v === null ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
 	const lines = [`Week ending ${review.weekEnding}${review.title ? ` — ${review.title}` : ''}`];
+	lines.push('', `Exceptions: ${review.summary.text}`);
+	for (const e of review.exceptionDetails) {
+		const news = e.good === null ? 'neutral' : e.good ? 'good' : 'bad';
+		lines.push(
+			`  ${e.metricId}: ${number(e.value, 4)}, ${e.variance} its band ${number(e.band.lower, 4)} to ${number(e.band.upper, 4)} (${news}; ${e.rules.join(', ')})`
+		);
+	}
 	for (const block of review.blocks) {
 		lines.push('', `${block.title} (${block.type})`);
 		for (const m of block.metrics) {

@@ -3,6 +3,7 @@
  * documented in README.md beside this file. Every problem is reported with its line and field.
  */
 import { weekdayNumber, WEEKDAYS } from '../periods/weekEnding';
+import { readBand } from './bandSettings';
 import { ConfigSource, isRecord, type FieldPath } from './configSource';
 import { guessDirection, guessKind, guessUnit } from './guess';
 import type {
@@ -45,7 +46,8 @@ const METRIC_FIELDS = new Set([
 	'views',
 	'owner',
 	'drives',
-	'floor'
+	'floor',
+	'band'
 ]);
 
 class Reader {
@@ -229,6 +231,8 @@ function metricDefinition(
 		if (typeof raw['floor'] === 'number') metric.floor = raw['floor'];
 		else source.problem([...path, 'floor'], 'expected a number');
 	}
+	const band = readBand(source, raw['band'], [...path, 'band']);
+	if (band) metric.band = band;
 	return metric;
 }
 

@@ -1,12 +1,13 @@
 import type { Catalog, Deck, MetricDefinition, View } from './types';
 
 /**
- * A plain catalog as a deck: every metric as its own 6-12 chart. For a view, only that view's
- * metrics, inputs first in the operational view and outputs first in the strategic one.
+ * A plain catalog as a deck: every metric shown in some view as its own 6-12 chart (a metric with
+ * `views: []` is an operand, shown nowhere). For a view, only that view's metrics, inputs first in
+ * the operational view and outputs first in the strategic one.
  */
 export function deckFromCatalog(catalog: Catalog, options: { view?: View } = {}): Deck {
 	const { view } = options;
-	let metrics: MetricDefinition[] = catalog.metrics;
+	let metrics: MetricDefinition[] = catalog.metrics.filter((m) => m.views.length > 0);
 	if (view) {
 		const first = view === 'operational' ? 'input' : 'output';
 		metrics = metrics

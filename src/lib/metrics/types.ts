@@ -2,6 +2,7 @@
  * The metric catalog: each metric described once. A superset of the WBR App's `metrics:` section.
  * The file form (YAML or JSON) uses the same field names in snake_case.
  */
+import type { BandMethod, SignalRule } from '../bands/types';
 
 export type Aggregation = 'sum' | 'mean' | 'min' | 'max' | 'first' | 'last';
 export type DerivedOperation = 'sum' | 'difference' | 'product' | 'divide';
@@ -64,6 +65,37 @@ export interface MetricDefinition {
 	drives?: string[];
 	/** Lowest possible value (0 for counts); bands are clipped to it. */
 	floor?: number;
+	/** How the metric's expected band is drawn; default `{ method: 'xmr' }`. */
+	band?: MetricBand;
+}
+
+/**
+ * A metric's expected band (the file's `band:`), read by ../bands (see its README.md for the
+ * methods). Fields apply to the methods named beside them; the others are rejected when parsed.
+ */
+export interface MetricBand {
+	method: BandMethod;
+	/** xmr, xmr_median: how many periods before the review the limits come from (default 26 weeks, 24 months). */
+	baselineWeeks?: number;
+	baselineMonths?: number;
+	/** xmr, xmr_median: fewer values and the band is "not enough history" (default 8). */
+	minimumPoints?: number;
+	/** xmr, xmr_median: limits from exactly these periods (inclusive ISO dates) instead of rolling. */
+	lockedBaseline?: { from: string; to: string };
+	/** plan: the band's half-width in percent of the plan; yoy: in percent of last year's value. */
+	tolerancePercent?: number;
+	/** plan: the band's half-width in the metric's own unit (instead of a percent). */
+	tolerance?: number;
+	/** yoy: the year-over-year change the business expects, in percent (default 0). */
+	expectedChangePercent?: number;
+	/** fixed: the range; either end may be left out (a service level). */
+	lower?: number;
+	upper?: number;
+	centre?: number;
+	/** Dates the metric's process changed (a launch, a price change): limits restart there. */
+	knownChanges?: string[];
+	/** Which detection rules to apply (default all four). */
+	rules?: SignalRule[];
 }
 
 export type Weekday =

@@ -25,6 +25,8 @@ export function validateCatalog(
 		if (metric.plan && 'metric' in metric.plan && !byId.has(metric.plan.metric)) {
 			source.problem([...path, 'plan'], `"${metric.plan.metric}" is not defined`);
 		}
+		if (metric.band?.method === 'plan' && !metric.plan)
+			source.problem([...path, 'band', 'method'], 'a plan band needs the metric’s plan');
 		for (const output of metric.drives ?? []) {
 			const target = catalog.metrics[byId.get(output) ?? -1];
 			if (!target) source.problem([...path, 'drives'], `"${output}" is not defined`);

@@ -64,7 +64,8 @@ export function lastCompleteMonthStart(): DateSql {
 	return addMonths(monthStart(addDays(WEEK_ENDING, 1)), -1);
 }
 
-function month(start: DateSql): { start: DateSql; end: DateSql } {
+/** The calendar month starting on `start`. */
+export function month(start: DateSql): { start: DateSql; end: DateSql } {
 	return { start, end: monthEnd(start) };
 }
 
@@ -140,11 +141,11 @@ function text(value: string | undefined): string {
 }
 
 /**
- * The `periods` table as a SELECT over `anchor(week_ending)`. `days` is the period's length, used
+ * A `periods` table as a SELECT over `anchor(week_ending)`. `days` is the period's length, used
  * to tell a complete period (a value on every day) from a partial one.
  */
-export function periodsSql(settings: ReviewSettings): string {
-	return reviewPeriods(settings)
+export function periodSpecsSql(periods: PeriodSpec[]): string {
+	return periods
 		.map(
 			(p) =>
 				`SELECT ${text(p.id)} AS id, ${p.start} AS start, ${p.end} AS "end", ` +
@@ -152,4 +153,9 @@ export function periodsSql(settings: ReviewSettings): string {
 				`${text(p.previous)} AS previous, ${p.reportable ?? 'true'} AS reportable FROM anchor`
 		)
 		.join('\nUNION ALL ');
+}
+
+/** The review's `periods` table. */
+export function periodsSql(settings: ReviewSettings): string {
+	return periodSpecsSql(reviewPeriods(settings));
 }

@@ -20,6 +20,7 @@ import {
 } from '../periods/periodTable';
 import { weekdayOf, weekEndingOnOrBefore } from '../periods/weekEnding';
 import { OBSERVATIONS, segmentDimensions } from '../store/observations';
+import { reviewBands, type GrainBands } from './reviewBands';
 import { deckMetricIds, planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
 import { reviewSql, sourceWhereSql } from './reviewQuery';
 import type { Box, BoxCell, DateRange, Review, ReviewBlock, ReviewMetric, Value } from './types';
@@ -84,7 +85,8 @@ async function checkSources(
 	}
 }
 
-async function defaultWeekEnding(
+/** The last complete week in the data for the review's metrics (see ../periods/README.md). */
+export async function defaultWeekEnding(
 	engine: Engine,
 	catalog: Catalog,
 	plan: ReviewMetricPlan
@@ -152,6 +154,7 @@ interface Context {
 	catalog: Catalog;
 	plan: ReviewMetricPlan;
 	table: PeriodTable;
+	bands: { week: GrainBands; month: GrainBands };
 }
 
 function monthIds(block: { monthlyDisplay: string }): { cy: string[]; py: string[] } {
@@ -256,9 +259,28 @@ function reviewMetric(
 						ytd: planAt('YTD')
 					}
 				: null,
-		band: null,
-		signals: null
+		...bandsOf(context, shown)
 	};
+}
+
+/** A metric's band and signals at both grains; a comparison series (`XYOY`, ...) has none. */
+function bandsOf(
+	context: Context,
+	shown: DeckMetric
+): Pick<ReviewMetric, 'band' | 'signals' | 'monthlyBand' | 'monthlySignals'> {
+	const week = shown.comparison ? undefined : context.bands.week.evaluations.get(shown.metric);
+	const month = shown.comparison ? undefined : context.bands.month.evaluations.get(shown.metric);
+	return {
+		band: week?.band ?? null,
+		signals: week?.signals ?? [],
+		monthlyBand: month?.band ?? null,
+		monthlySignals: month?.signals ?? []
+	};
+}
+
+/** The catalog metrics the deck shows as themselves (not as a comparison series): these get bands. */
+function bandedMetricIds(deck: Deck): string[] {
+	return [...new Set(shownMetrics(deck).flatMap((m) => (m.comparison ? [] : [m.metric])))];
 }
 
 function monthLabels(table: PeriodTable, ids: string[]): string[] {
@@ -316,18 +338,19 @@ function reviewBlock(context: Context, block: DeckBlock, labels: { weeks: string
 	};
 }
 
+/** Every metric the deck shows, in graphs and table rows alike. */
+function shownMetrics(deck: Deck): DeckMetric[] {
+	return deck.blocks.flatMap((block) =>
+		block.type === '6_12Graph'
+			? block.metrics
+			: block.type === 'section'
+				? []
+				: block.rows.flatMap((r) => (r.metric ? [r.metric] : []))
+	);
+}
+
 function yoySeriesIds(deck: Deck): Set<string> {
-	const ids = new Set<string>();
-	for (const block of deck.blocks) {
-		const shown =
-			block.type === '6_12Graph'
-				? block.metrics
-				: block.type === 'section'
-					? []
-					: block.rows.flatMap((r) => (r.metric ? [r.metric] : []));
-		for (const m of shown) if (m.comparison === 'yoy') ids.add(m.metric);
-	}
-	return ids;
+	return new Set(shownMetrics(deck).flatMap((m) => (m.comparison === 'yoy' ? [m.metric] : [])));
 }
 
 export async function buildReview(
@@ -355,7 +378,12 @@ export async function buildReview(
 		[weekEnding]
 	);
 	const table = new PeriodTable(result);
-	const context: Context = { catalog, plan, table };
+	const banded = bandedMetricIds(deck);
+	const bands = {
+		week: await reviewBands(engine, catalog, banded, { weekEnding, grain: 'week' }),
+		month: await reviewBands(engine, catalog, banded, { weekEnding, grain: 'month' })
+	};
+	const context: Context = { catalog, plan, table, bands };
 	const labels = { weeks: weekLabels(table, deck, weekEnding) };
 	const ranges = (ids: string[]) => ids.map((id) => table.range(id));
 	return {
@@ -375,7 +403,12 @@ export async function buildReview(
 			priorYearQtd: table.range(priorYearToDateId('QTD')),
 			priorYearYtd: table.range(priorYearToDateId('YTD'))
 		},
-		exceptions: null,
+		exceptions: bands.week.exceptions.map((e) => e.metricId),
+		exceptionDetails: bands.week.exceptions,
+		summary: bands.week.summary,
+		monthlyExceptions: bands.month.exceptions.map((e) => e.metricId),
+		monthlyExceptionDetails: bands.month.exceptions,
+		monthlySummary: bands.month.summary,
 		blocks: deck.blocks.map((block) => reviewBlock(context, block, labels))
 	};
 }

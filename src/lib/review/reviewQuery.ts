@@ -151,13 +151,28 @@ export interface ReviewQueryOptions {
 	yoySeries: Set<string>;
 }
 
+/**
+ * The query's first stages, up to `period_values` (one row per period of `periods`, one column per
+ * metric and its coverage), as WITH clauses. `periods` is a SELECT over `anchor(week_ending)`, the
+ * query's one parameter: the review's periods, or a metric history's (../periods/history.ts).
+ */
+export function periodValuesSql(plan: ReviewMetricPlan, periods: string): string {
+	const values = plan.metrics.flatMap((m) => valueColumns(m, plan.columnOf));
+	return `anchor AS (SELECT CAST(? AS DATE) AS week_ending),
+periods AS (${periods}),
+obs AS (${plan.sources.length ? obsSql(plan.sources) : 'SELECT 0 AS source, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord WHERE false'}),
+aggregated AS (${aggregatedSql}),
+pivoted AS (${pivotedSql(plan.metrics, plan.sources.length)}),
+period_values AS (SELECT p.id, p.start, p."end", p.days, p.prior_year, p.previous, p.reportable${values.map((c) => `,\n  ${c}`).join('')}
+  FROM periods p LEFT JOIN pivoted a ON a.period = p.id)`;
+}
+
 /** The review query; its one parameter is the week ending (ISO date). */
 export function reviewSql(
 	plan: ReviewMetricPlan,
 	settings: ReviewSettings,
 	options: ReviewQueryOptions
 ): string {
-	const values = plan.metrics.flatMap((m) => valueColumns(m, plan.columnOf));
 	const compared = plan.metrics.flatMap(comparedColumns);
 	const yoyPop = plan.metrics
 		.filter((m) => options.yoySeries.has(m.id))
@@ -166,13 +181,7 @@ export function reviewSql(
 				`${changeSql(m.comparison, { value: `c.${m.column}_yoy`, coverage: `c.${m.column}_yoy_c` }, { value: `pr.${m.column}_yoy`, coverage: `pr.${m.column}_yoy_c` })} AS ${m.column}_yoy_pop`
 		);
 	const weekNo = weekNumber('v."end"', settings.weekEndingWeekday, settings.fiscalYearEndMonth);
-	return `WITH anchor AS (SELECT CAST(? AS DATE) AS week_ending),
-periods AS (${periodsSql(settings)}),
-obs AS (${plan.sources.length ? obsSql(plan.sources) : 'SELECT 0 AS source, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord WHERE false'}),
-aggregated AS (${aggregatedSql}),
-pivoted AS (${pivotedSql(plan.metrics, plan.sources.length)}),
-period_values AS (SELECT p.id, p.start, p."end", p.days, p.prior_year, p.previous, p.reportable${values.map((c) => `,\n  ${c}`).join('')}
-  FROM periods p LEFT JOIN pivoted a ON a.period = p.id),
+	return `WITH ${periodValuesSql(plan, periodsSql(settings))},
 compared AS (SELECT v.id, v.start, v."end", v.previous, ${weekNo} AS week_number${compared.map((c) => `,\n  ${c}`).join('')}
   FROM period_values v LEFT JOIN period_values py ON py.id = v.prior_year LEFT JOIN period_values pr ON pr.id = v.previous)
 SELECT c.*${yoyPop.map((c) => `, ${c}`).join('')} FROM compared c LEFT JOIN compared pr ON pr.id = c.previous`;

@@ -11,6 +11,8 @@ import type {
 	Unit,
 	Weekday
 } from '../metrics/types';
+import type { Band, Exception, Signal } from '../bands/types';
+import type { ReviewSummary as BandSummary } from '../bands/exceptions';
 import type { ComparisonNote } from '../periods/comparison';
 
 /** A number, or null for no data. Numbers are unrounded. */
@@ -62,10 +64,23 @@ export interface ReviewMetric {
 		qtd: Value;
 		ytd: Value;
 	} | null;
-	/** Expected band (process-behaviour limits), filled by the bands module; null until then. */
-	band: null;
-	/** Signals against the band, filled by the bands module; null until then. */
-	signals: null;
+	/**
+	 * The expected band of the week under review (../bands), or null for a comparison series
+	 * (`XYOY`, `XWOW`, `XMOM`), which has none. `status` says when it could not be drawn.
+	 */
+	band: Band | null;
+	/** The signals in the week under review; empty when there are none. */
+	signals: Signal[];
+	/** The same for the strategic view: the band of the last complete month and its signals. */
+	monthlyBand: Band | null;
+	monthlySignals: Signal[];
+}
+
+/** "12 of 19 metrics within their expected band", as counts and as the sentence shown. */
+export interface ReviewSummary extends BandSummary {
+	/** The period under review at this grain (ISO period-end date). */
+	period: string;
+	text: string;
 }
 
 export interface TableRow {
@@ -110,7 +125,15 @@ export interface Review {
 		priorYearQtd: DateRange;
 		priorYearYtd: DateRange;
 	};
-	/** The metrics that need attention, filled by the bands module; null until then. */
-	exceptions: null;
+	/** The exception list: ids of the metrics with a signal in the week under review, most severe first. */
+	exceptions: string[];
+	/** The same metrics in the same order: the rules that fired, value, band, variance, good or bad. */
+	exceptionDetails: Exception[];
+	/** Everything else, counted. */
+	summary: ReviewSummary;
+	/** The strategic view's exception list, for the last complete month. */
+	monthlyExceptions: string[];
+	monthlyExceptionDetails: Exception[];
+	monthlySummary: ReviewSummary;
 	blocks: ReviewBlock[];
 }
