@@ -120,3 +120,28 @@ export async function updateMeta<Meta>(id: string, meta: Meta): Promise<void> {
 export async function removeFile(id: string): Promise<void> {
 	await (await folder()).removeEntry(id, { recursive: true });
 }
+
+/** A small text document kept beside the files (the catalog), by name; null when there is none. */
+export async function readDocument(name: string): Promise<string | null> {
+	try {
+		const handle = await (await folder()).getFileHandle(`${name}${META}`);
+		return await (await handle.getFile()).text();
+	} catch (error) {
+		if (error instanceof DOMException && error.name === 'NotFoundError') return null;
+		throw error;
+	}
+}
+
+export async function saveDocument(name: string, text: string): Promise<void> {
+	try {
+		await writeFile(await folder(), `${name}${META}`, text);
+	} catch (error) {
+		if (error instanceof StorageError) throw error;
+		throw new StorageError(
+			isQuotaError(error)
+				? `Browser storage is full: ${name} was not saved. Remove a saved file to make room.`
+				: `${name} could not be saved in the browser (${error instanceof Error ? error.message : error}).`,
+			{ cause: error }
+		);
+	}
+}
