@@ -3,6 +3,7 @@
  * same ingest and review code the app runs, in Node. `--json` prints the review JSON
  * (src/lib/review/README.md); without it, a short text summary.
  */
+import { formatChange, formatValue } from '../lib/format/number';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { startNodeEngine } from '../lib/engine/node';
@@ -47,23 +48,29 @@ function parseArgs(args: string[]): ReviewArgs {
 }
 
 function summary(review: Review): string {
-	const number = (v: number | null, digits = 0) =>
-		v === null ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
+	const metrics = new Map(review.blocks.flatMap((b) => b.metrics).map((m) => [m.id, m]));
+	const value = (id: string, v: number | null) => {
+		const m = metrics.get(id);
+		return formatValue(v, { unit: m?.unit ?? 'number', unitDetail: m?.unitDetail });
+	};
 	const lines = [`Week ending ${review.weekEnding}${review.title ? ` — ${review.title}` : ''}`];
 	lines.push('', `Exceptions: ${review.summary.text}`);
 	for (const e of review.exceptionDetails) {
 		const news = e.good === null ? 'neutral' : e.good ? 'good' : 'bad';
+		const band = `${value(e.metricId, e.band.lower)} to ${value(e.metricId, e.band.upper)}`;
 		lines.push(
-			`  ${e.metricId}: ${number(e.value, 4)}, ${e.variance} its band ${number(e.band.lower, 4)} to ${number(e.band.upper, 4)} (${news}; ${e.rules.join(', ')})`
+			`  ${e.metricId}: ${value(e.metricId, e.value)}, ${e.variance} its band ${band} (${news}; ${e.rules.join(', ')})`
 		);
 	}
 	for (const block of review.blocks) {
 		lines.push('', `${block.title} (${block.type})`);
 		for (const m of block.metrics) {
 			const b = m.box;
+			const v = (x: number | null) => value(m.id, x);
+			const c = (x: number | null) => formatChange(x, m.comparison);
 			lines.push(
-				`  ${m.label}: last week ${number(b.lastWeek, 4)} (WoW ${number(b.wow, 2)}, YoY ${number(b.yoy, 2)}); ` +
-					`MTD ${number(b.mtd, 4)} (${number(b.mtdYoy, 2)}); QTD ${number(b.qtd, 4)} (${number(b.qtdYoy, 2)}); YTD ${number(b.ytd, 4)} (${number(b.ytdYoy, 2)})`
+				`  ${m.label}: last week ${v(b.lastWeek)} (WoW ${c(b.wow)}, YoY ${c(b.yoy)}); ` +
+					`MTD ${v(b.mtd)} (${c(b.mtdYoy)}); QTD ${v(b.qtd)} (${c(b.qtdYoy)}); YTD ${v(b.ytd)} (${c(b.ytdYoy)})`
 			);
 		}
 	}

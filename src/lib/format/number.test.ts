@@ -5,6 +5,8 @@ describe('compact numbers', () => {
 	it('keeps three significant digits with K, M, B suffixes', () => {
 		expect(compact(0)).toBe('0');
 		expect(compact(999)).toBe('999');
+		expect(compact(101.926)).toBe('101.9');
+		expect(compact(100.0)).toBe('100');
 		expect(compact(1234)).toBe('1.23K');
 		expect(compact(56_607_738)).toBe('56.6M');
 		expect(compact(470_759_324)).toBe('471M');

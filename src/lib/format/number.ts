@@ -25,7 +25,9 @@ export function compact(value: number): string {
 	for (const [size, suffix] of tiers) {
 		if (abs >= size * 0.9995) return `${trimmed(value / size)}${suffix}`;
 	}
-	return trimmed(value);
+	// Below a thousand a fourth digit is cheap to read and tells a narrow band's edges apart
+	// (an index of 100.5 to 101.9, not "101 to 102").
+	return abs >= 100 ? String(Number(value.toFixed(1))) : trimmed(value);
 }
 
 /** Three significant digits, without trailing zeros: 12.0 -> "12", 1.50 -> "1.5", 0.1234 -> "0.123". */

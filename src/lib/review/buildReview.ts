@@ -241,6 +241,8 @@ function reviewMetric(
 		kind: definition.kind,
 		direction: definition.direction,
 		unit: shown.comparison ? 'percent' : definition.unit,
+		...(definition.unitDetail && !shown.comparison ? { unitDetail: definition.unitDetail } : {}),
+		...(definition.owner ? { owner: definition.owner } : {}),
 		comparison: method,
 		lineStyle: shown.lineStyle ?? 'primary',
 		showPriorYear: shown.showPriorYear ?? true,

@@ -45,6 +45,10 @@ export interface ReviewMetric {
 	kind: MetricKind;
 	direction: Direction;
 	unit: Unit;
+	/** The currency code or stored duration unit, as the catalog gives it. */
+	unitDetail?: string;
+	/** Who answers for the metric in the meeting, as the catalog gives it. */
+	owner?: string;
 	comparison: ComparisonMethod;
 	lineStyle: LineStyle;
 	showPriorYear: boolean;
