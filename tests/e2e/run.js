@@ -2,7 +2,7 @@
 // are where the tests expect them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { CHROMIUM } from './browser.js';
+import { CHROMIUM } from '../../scripts/chromium.js';
 
 if (!existsSync('build/index.html')) {
 	console.error('No built app in build/: run `npm run build` first.');
