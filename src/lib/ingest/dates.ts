@@ -63,8 +63,7 @@ export function dateOrderEvidence(values: string[]): DateOrderEvidence {
 export function decideDateOrder(values: string[], evidence = dateOrderEvidence(values)): DateOrder {
 	if (evidence.numeric === 0) {
 		const named = values.find((v) => NAMED.test(v.trim()));
-		if (named && /^([a-z]{3,9},? )?[0-9]/i.test(named.trim()) && !/^[0-9]{4}/.test(named.trim()))
-			return 'DMY';
+		if (named && /^([a-z]{3,9}, ?)?[0-9]{1,2}[- ][a-z]/i.test(named.trim())) return 'DMY';
 		return named ? 'MDY' : 'YMD';
 	}
 	if (evidence.dayFirst > evidence.monthFirst) return 'DMY';

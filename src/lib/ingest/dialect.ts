@@ -78,8 +78,14 @@ export function sniffDialect(text: string, complete: boolean, forced?: Delimiter
 	let dataIndex = 0;
 	for (let i = 0; i < records.length; i++) {
 		const record = records[i] as SampleRecord;
-		if (isComment(record) || widthOf(record.fields) < Math.min(width, 2)) continue;
-		if (record.fields.length < width && width > 1) continue;
+		// A `#` line is a comment only when it is narrower than the data: `#,##0` may be a header.
+		if (isComment(record) && widthOf(record.fields) < width) continue;
+		if (widthOf(record.fields) < Math.min(width, 2)) continue;
+		// A header narrower than the usual row must at least be as wide as the row under it.
+		const next = records[i + 1];
+		const narrow =
+			record.fields.length < width && !(next && widthOf(next.fields) <= record.fields.length);
+		if (narrow && width > 1) continue;
 		if (looksLikeHeader(record.fields)) {
 			headerIndex = i;
 			dataIndex = i + 1;

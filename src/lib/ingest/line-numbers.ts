@@ -22,15 +22,24 @@ export interface LineNumbering {
 	approximate: boolean;
 }
 
-/** The 1-based line holding a byte position. */
-function lineAt(bytes: Uint8Array, position: number): number {
+/** The 1-based line holding each byte position, in one pass over the bytes. */
+function linesAt(bytes: Uint8Array, positions: (number | null)[]): (number | null)[] {
+	const order = positions
+		.map((position, index) => ({ position, index }))
+		.filter((p): p is { position: number; index: number } => p.position !== null)
+		.sort((a, b) => a.position - b.position);
+	const lines: (number | null)[] = positions.map(() => null);
 	let line = 1;
-	const end = Math.min(position, bytes.length);
-	for (let i = 0; i < end; i++) {
-		const c = bytes[i];
-		if (c === LF || (c === CR && bytes[i + 1] !== LF)) line++;
+	let i = 0;
+	for (const { position, index } of order) {
+		const end = Math.min(position, bytes.length);
+		for (; i < end; i++) {
+			const c = bytes[i];
+			if (c === LF || (c === CR && bytes[i + 1] !== LF)) line++;
+		}
+		lines[index] = line;
 	}
-	return line;
+	return lines;
 }
 
 export async function numberLines(
@@ -40,8 +49,12 @@ export async function numberLines(
 	delimiter: string,
 	firstDataLine: number
 ): Promise<LineNumbering> {
-	const readerErrorLines = staged.readerErrors.map((e) => ({
-		line: e.bytePosition === null ? null : lineAt(bytes, e.bytePosition),
+	const errorLines = linesAt(
+		bytes,
+		staged.readerErrors.map((e) => e.bytePosition)
+	);
+	const readerErrorLines = staged.readerErrors.map((e, i) => ({
+		line: errorLines[i] ?? null,
 		message: e.message
 	}));
 	const scan = scanLines(bytes);
@@ -63,8 +76,17 @@ export async function numberLines(
 		const broken = new Set<number>();
 		for (const { line } of readerErrorLines) {
 			if (line === null) continue;
+			// Binary search: the last record starting at or before the error's line.
+			let lo = 0;
+			let hi = starts.length - 1;
 			let owner = -1;
-			for (const start of starts) if (start <= line) owner = start;
+			while (lo <= hi) {
+				const mid = (lo + hi) >> 1;
+				if ((starts[mid] as number) <= line) {
+					owner = starts[mid] as number;
+					lo = mid + 1;
+				} else hi = mid - 1;
+			}
 			if (owner >= 0) broken.add(owner);
 		}
 		starts = starts.filter((s) => !broken.has(s));

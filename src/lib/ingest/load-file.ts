@@ -21,7 +21,7 @@ import { numberLines } from './line-numbers';
 import { MAX_REJECTED_LISTED } from './limits';
 import { previewSample, readSample, type FilePreview } from './mapping';
 import { NUMBER_MACROS_SQL } from './numbers';
-import { EMPTY_FIELD, stageFile } from './read-table';
+import { stageFile } from './read-table';
 import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
 
 let uploads = 0;
@@ -150,7 +150,8 @@ function dataStart(ctx: LoadContext, sampleText: string, complete: boolean) {
 			: dialect.records[dialect.dataIndex];
 	const header = dialect.records.find((r) => r.line === headerLine);
 	const skip = first?.rowsBefore ?? (header ? header.rowsBefore + 1 : 0);
-	return { skip, firstDataLine: first?.line ?? headerLine + 1 };
+	const widestRecord = Math.max(0, ...dialect.records.map((r) => r.fields.length));
+	return { skip, firstDataLine: first?.line ?? headerLine + 1, widestRecord };
 }
 
 async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileReport> {
@@ -188,7 +189,7 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 		);
 
 	const column = (name: string | null) => `s.c${mapping.columns.indexOf(name ?? '')}`;
-	const dateText = `nullif(${column(mapping.dateColumn)}, ${literal(EMPTY_FIELD)})`;
+	const dateText = `nullif(trim(${column(mapping.dateColumn)}), '')`;
 	if (!ctx.userMapping && ctx.preview.dateOrderFrom === 'default') {
 		const evidence = await engine.query(
 			dateOrderEvidenceSql(dateText.replace('s.', ''), ident(table))
@@ -210,20 +211,17 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 	const allColumns = [...staged.columns, ...staged.extraColumns].map((c) => `s.${c}`).join(', ');
 	const fieldCount = `len(list_filter([${allColumns}], x -> x IS NOT NULL))`;
 	const extraFilled = staged.extraColumns
-		.map((c) => `(s.${c} IS NOT NULL AND s.${c} <> ${literal(EMPTY_FIELD)})`)
+		.map((c) => `(s.${c} IS NOT NULL AND trim(s.${c}) <> '')`)
 		.join(' OR ');
 	const metricNameText =
 		mapping.layout === 'long' ? `nullif(trim(${column(mapping.metricNameColumn)}), '')` : 'NULL';
 	const metricNameMissing =
 		mapping.layout === 'long'
-			? `WHEN metric_name IS NULL OR metric_name = ${literal(EMPTY_FIELD)} THEN 'no metric name in "${mapping.metricNameColumn}"'`
+			? `WHEN metric_name IS NULL THEN 'no metric name in "${mapping.metricNameColumn}"'`
 			: '';
 	const segments = mapping.segmentColumns.filter((c) => mapping.columns.includes(c));
 	const segmentSelect = segments
-		.map(
-			(c) =>
-				`nullif(nullif(trim(${column(c)}), ''), ${literal(EMPTY_FIELD)}) AS ${ident(segmentStoreName(c))}`
-		)
+		.map((c) => `nullif(trim(${column(c)}), '') AS ${ident(segmentStoreName(c))}`)
 		.join(', ');
 	const metrics =
 		mapping.layout === 'wide'
@@ -239,12 +237,13 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 			WHEN date_text IS NULL OR flywheel_no_data(date_text) THEN 'no date'
 			WHEN parsed IS NULL THEN 'not a date: "' || left(date_text, 60) || '"'
 			${metricNameMissing}
-			WHEN field_count > ${width} THEN 'has ' || field_count || ' fields; the header has ${width}'
-			WHEN field_count < ${width} THEN 'has ' || field_count || ' fields; the header has ${width}'
+			WHEN wrong_width THEN 'has ' || field_count || ' fields; the header has ${width}'
 			END AS reason
 		FROM (SELECT *, ${tsSql} AS parsed FROM (
 			SELECT s.record, ${lines.lineSql} AS line, ${dateText} AS date_text,
-				CASE WHEN ${extraFilled || 'false'} OR s.c${width - 1} IS NULL THEN ${fieldCount} ELSE ${width} END AS field_count,
+				-- Empty fields after the last column (a trailing delimiter) do not make a row wrong.
+				(${extraFilled || 'false'}) OR s.c${width - 1} IS NULL AS wrong_width,
+				CASE WHEN wrong_width THEN ${fieldCount} ELSE ${width} END AS field_count,
 				${metricNameText} AS metric_name
 				${segmentSelect ? ', ' + segmentSelect : ''}, ${rawSelect}
 			FROM ${ident(table)} s ${joinLines}))`);
@@ -372,7 +371,7 @@ async function findConflicts(engine: Engine, obsTable: string): Promise<Conflict
 			count(DISTINCT (o.date, o.line)) AS n, min(o.date) AS first_date, max(o.date) AS last_date
 		FROM ${ident(obsTable)} o JOIN (SELECT DISTINCT metric, date, source_file${segments.map((c) => ', ' + ident(c)).join('')} FROM ${OBSERVATIONS}) e
 			ON ${on}
-		GROUP BY ALL ORDER BY o.metric`);
+		GROUP BY ALL ORDER BY ALL`);
 	return (result.columns['metric'] ?? []).map((metric, i) => ({
 		metric: String(metric),
 		segments: Object.fromEntries(

@@ -13,7 +13,7 @@ import {
 	readHead,
 	sizeOf
 } from './decoding';
-import { sniffDialect, widthOf } from './dialect';
+import { sniffDialect } from './dialect';
 import { SNIFF_BYTES } from './limits';
 import { isNullSpelling, parseNumber } from './numbers';
 import type { SampleRecord } from './records';
@@ -37,6 +37,9 @@ export interface FilePreview {
 }
 
 const PREVIEW_ROWS = 20;
+
+/** A date column has dates in at least this share of its first rows (totals rows are not dates). */
+const MIN_DATE_SHARE = 0.5;
 
 /** Header names that say "this column holds the metric's name" in a long file. */
 const METRIC_NAME =
@@ -105,7 +108,7 @@ function pickDateColumn(names: string[], records: SampleRecord[]): number {
 			const dates = values.filter((v) => looksLikeDate(v, hinted)).length;
 			return { i, hinted, share: values.length ? dates / values.length : 0 };
 		})
-		.filter((c) => c.share >= 0.8);
+		.filter((c) => c.share >= MIN_DATE_SHARE);
 	return (candidates.find((c) => c.hinted) ?? candidates[0])?.i ?? -1;
 }
 
@@ -128,11 +131,8 @@ export function previewSample(
 	const dialect = sniffDialect(sample.text, sample.complete, delimiter);
 	const header = dialect.headerIndex >= 0 ? dialect.records[dialect.headerIndex] : undefined;
 	const dataRecords = dialect.records.slice(dialect.dataIndex);
-	const width = Math.max(
-		header ? widthOf(header.fields) : 0,
-		header?.fields.length ?? 0,
-		dialect.width
-	);
+	// The header says how many columns there are; rows wider than it are rejected when loaded.
+	const width = header ? header.fields.length : dialect.width;
 	const rawHeader = header
 		? Array.from({ length: width }, (_, i) => header.fields[i] ?? '')
 		: Array.from({ length: width }, () => '');

@@ -4,19 +4,20 @@
  * are listed in README.md; the tests check that both sides agree.
  */
 import { literal } from '../engine/sql';
-import { EMPTY_FIELD } from './read-table';
 
 /** Cell texts that mean "no data" (compared trimmed and lower-cased): stored as null, never 0. */
 export const NULL_SPELLINGS = ['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-', '.', '--'];
 
-/** Percent strings are fractions: `56.00%` is stored as 0.56, in every file. */
+/** Percent strings are fractions: `56.00%` is stored as 0.56, in every file (`5‰` as 0.005). */
 export const PERCENT_DIVISOR = 100;
+export const PER_MILLE_DIVISOR = 1000;
 
 // Currency signs and codes, and the spaces and apostrophes some locales group thousands with.
 const DECORATION_SOURCE = "[$€£¥₹\\s\\x{00A0}\\x{202F}']|^(?:USD|EUR|GBP)|(?:USD|EUR|GBP)$";
 const DECORATION_JS = /[$€£¥₹\s\u00a0\u202f']|^(?:USD|EUR|GBP)|(?:USD|EUR|GBP)$/g;
 
-const POINT_GROUPED = '^[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?$';
+// Groups of three (1,234,567) or Indian lakh grouping (12,34,567).
+const POINT_GROUPED = '^[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]{1,2}(,[0-9]{2})+,[0-9]{3})(\\.[0-9]*)?$';
 const COMMA_GROUPED = '^[+-]?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]*)?$';
 const COMMA_DECIMAL = '^[+-]?[0-9]*,[0-9]+([eE][+-]?[0-9]+)?$';
 const PLAIN_NUMBER = /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
@@ -43,6 +44,9 @@ export function parseNumber(
 	if (t.endsWith('%')) {
 		divisor = PERCENT_DIVISOR;
 		t = t.slice(0, -1);
+	} else if (t.endsWith('‰')) {
+		divisor = PER_MILLE_DIVISOR;
+		t = t.slice(0, -1);
 	}
 	if (decimalMark === '.') {
 		if (new RegExp(POINT_GROUPED).test(t)) t = t.replaceAll(',', '');
@@ -56,8 +60,7 @@ export function parseNumber(
 	return Number.isFinite(value) ? value : undefined;
 }
 
-// The staging table spells an empty field as EMPTY_FIELD (see read-table.ts); it is no data too.
-const NULL_LIST = [...NULL_SPELLINGS, EMPTY_FIELD].map(literal).join(', ');
+const NULL_LIST = NULL_SPELLINGS.map(literal).join(', ');
 
 /**
  * SQL macros for the load. `flywheel_number(x, decimal_comma)` mirrors `parseNumber`: null for no
@@ -68,7 +71,7 @@ export const NUMBER_MACROS_SQL = [
 	// Step 1: trim, accounting parentheses, currency and grouping spaces.
 	`CREATE OR REPLACE TEMP MACRO flywheel_number_text(x) AS regexp_replace(regexp_replace(trim(x, ' \t\r\n' || chr(160)), '^\\((.*)\\)$', '-\\1'), ${literal(DECORATION_SOURCE)}, '', 'g')`,
 	// Step 2: the percent sign, then thousands and decimal marks, then the cast.
-	`CREATE OR REPLACE TEMP MACRO flywheel_unpercent(t) AS CASE WHEN t LIKE '%\\%' ESCAPE '\\' THEN left(t, -1) ELSE t END`,
+	`CREATE OR REPLACE TEMP MACRO flywheel_unpercent(t) AS CASE WHEN t LIKE '%\\%' ESCAPE '\\' OR t LIKE '%‰' THEN left(t, -1) ELSE t END`,
 	`CREATE OR REPLACE TEMP MACRO flywheel_marks(t, decimal_comma) AS CASE
 		WHEN NOT decimal_comma THEN CASE WHEN regexp_matches(t, ${literal(POINT_GROUPED)}) THEN replace(t, ',', '') ELSE t END
 		WHEN regexp_matches(t, ${literal(COMMA_GROUPED)}) THEN replace(replace(t, '.', ''), ',', '.')
@@ -77,7 +80,7 @@ export const NUMBER_MACROS_SQL = [
 	`CREATE OR REPLACE TEMP MACRO flywheel_finite(v) AS CASE WHEN isfinite(v) THEN v END`,
 	`CREATE OR REPLACE TEMP MACRO flywheel_parse_text(t, decimal_comma) AS flywheel_finite(
 		TRY_CAST(flywheel_marks(flywheel_unpercent(t), decimal_comma) AS DOUBLE)
-		/ CASE WHEN t LIKE '%\\%' ESCAPE '\\' THEN ${PERCENT_DIVISOR} ELSE 1 END)`,
+		/ CASE WHEN t LIKE '%\\%' ESCAPE '\\' THEN ${PERCENT_DIVISOR} WHEN t LIKE '%‰' THEN ${PER_MILLE_DIVISOR} ELSE 1 END)`,
 	// The plain cast first: most cells are plain numbers and skip the regular expressions.
 	`CREATE OR REPLACE TEMP MACRO flywheel_number(x, decimal_comma) AS CASE
 		WHEN NOT decimal_comma AND isfinite(TRY_CAST(x AS DOUBLE)) THEN TRY_CAST(x AS DOUBLE)

@@ -10,9 +10,12 @@ import type { Delimiter } from './types';
 /** Extra columns declared past the header, so a row with too many fields is seen, not cut. */
 export const EXTRA_COLUMNS = 4;
 
+/** Rows wider than this are left to DuckDB's lenient mode (rejected as unreadable). */
+const MAX_COLUMNS = 2000;
+
 /**
- * DuckDB reads an empty field as this instead of null, so a field missing from a short row (null,
- * from `null_padding`) can be told from an empty one. No real cell holds these control bytes.
+ * DuckDB's `nullstr`, set to text no real cell holds: an empty field then stays '' and only a
+ * field missing from a short row (`null_padding`) is null, so the two can be told apart.
  */
 const EMPTY_FIELD = '\u0001\u0002';
 
@@ -24,6 +27,8 @@ export interface ReadOptions {
 	skip: number;
 	/** Number of columns the header has. */
 	width: number;
+	/** The widest record seen in the sample: wider rows are read, then rejected in SQL. */
+	widestRecord?: number;
 }
 
 export interface StagedTable {
@@ -37,10 +42,13 @@ export interface StagedTable {
 	readerErrors: { bytePosition: number | null; line: number | null; message: string }[];
 }
 
-function readCsvSql(options: ReadOptions, columns: string[], lenient: boolean): string {
+type Strictness = 'strict' | 'skip bad rows' | 'lenient quotes';
+
+function readCsvSql(options: ReadOptions, columns: string[], strictness: Strictness): string {
+	const lenient = strictness !== 'strict';
 	const spec = columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ');
 	const lenientOptions = lenient
-		? `, ignore_errors = true, store_rejects = true, rejects_table = 'flywheel_reject_errors', rejects_scan = 'flywheel_reject_scans'`
+		? `, ignore_errors = true, store_rejects = true, rejects_table = 'flywheel_reject_errors', rejects_scan = 'flywheel_reject_scans'${strictness === 'lenient quotes' ? ', strict_mode = false' : ''}`
 		: '';
 	return `read_csv(${literal(options.file)}, auto_detect = false, header = false, delim = ${literal(options.delimiter)}, quote = '"', escape = '"', skip = ${options.skip}, columns = {${spec}}, null_padding = true, nullstr = ${literal(EMPTY_FIELD)}, parallel = false${lenientOptions})`;
 }
@@ -52,18 +60,32 @@ export async function stageFile(
 	options: ReadOptions
 ): Promise<StagedTable> {
 	const columns = Array.from({ length: options.width }, (_, i) => `c${i}`);
-	const extraColumns = Array.from({ length: EXTRA_COLUMNS }, (_, i) => `c${options.width + i}`);
-	const all = [...columns, ...extraColumns];
-	const create = (lenient: boolean) =>
-		`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT row_number() OVER () AS record, * FROM ${readCsvSql(options, all, lenient)}`;
+	// Rows wider than the header are read in full and rejected in SQL: DuckDB's lenient mode is
+	// slow when many rows are wider, so a wider row found by the strict read widens the table.
+	let extra = Math.max(0, (options.widestRecord ?? 0) - options.width) + EXTRA_COLUMNS;
+	const extraNames = () => Array.from({ length: extra }, (_, i) => `c${options.width + i}`);
+	const create = (strictness: Strictness) =>
+		`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS SELECT row_number() OVER () AS record, * FROM ${readCsvSql(options, [...columns, ...extraNames()], strictness)}`;
 	let readerErrors: StagedTable['readerErrors'] = [];
 	try {
-		await engine.query(create(false));
+		for (;;) {
+			try {
+				await engine.query(create('strict'));
+				break;
+			} catch (error) {
+				const found = /Expected Number of Columns: \d+ Found: (\d+)/.exec(String(error));
+				const wider = Number(found?.[1] ?? 0);
+				if (wider <= options.width + extra || wider > MAX_COLUMNS) throw error;
+				extra = Math.min(MAX_COLUMNS, wider * 2) - options.width;
+			}
+		}
 	} catch (strictError) {
 		if (!isCsvError(strictError)) throw strictError;
-		await engine.query(create(true));
+		await readLeniently(engine, create);
 		const rejects = await engine.query(
-			`SELECT byte_position, line, error_message FROM flywheel_reject_errors ORDER BY byte_position`
+			// One entry per record: DuckDB may report several errors for the same one.
+			`SELECT min(byte_position) AS byte_position, line, first(error_message ORDER BY byte_position) AS error_message
+			FROM flywheel_reject_errors GROUP BY line ORDER BY min(byte_position)`
 		);
 		readerErrors = (rejects.columns['error_message'] ?? []).map((message, i) => ({
 			bytePosition: (rejects.columns['byte_position']?.[i] as number | null) ?? null,
@@ -77,10 +99,26 @@ export async function stageFile(
 	return {
 		table,
 		columns,
-		extraColumns,
+		extraColumns: extraNames(),
 		records: Number(count.columns['n']?.[0] ?? 0),
 		readerErrors
 	};
+}
+
+/** Skips the rows DuckDB cannot read; if its reader still gives up, so does the file, clearly. */
+async function readLeniently(engine: Engine, create: (s: Strictness) => string): Promise<void> {
+	try {
+		await engine.query(create('skip bad rows'));
+	} catch {
+		try {
+			await engine.query(create('lenient quotes'));
+		} catch (error) {
+			throw new Error(
+				`This file could not be read as CSV (${firstLine(error instanceof Error ? error.message : String(error)).replace(/^[A-Za-z ]+Error: /, '')})`,
+				{ cause: error }
+			);
+		}
+	}
 }
 
 function firstLine(message: string): string {
@@ -92,5 +130,3 @@ export function isCsvError(error: unknown): boolean {
 	const message = error instanceof Error ? error.message : String(error);
 	return /CSV Error|Invalid Input Error|Invalid unicode|Conversion Error/i.test(message);
 }
-
-export { EMPTY_FIELD };

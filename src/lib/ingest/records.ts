@@ -40,6 +40,7 @@ export function splitRecords(text: string, delimiter: string, complete: boolean)
 		field = '';
 		empty = true;
 	};
+	let afterClosingQuote = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (inQuotes) {
@@ -47,13 +48,19 @@ export function splitRecords(text: string, delimiter: string, complete: boolean)
 				if (text.charCodeAt(i + 1) === QUOTE) {
 					field += '"';
 					i++;
-				} else inQuotes = false;
+				} else {
+					inQuotes = false;
+					afterClosingQuote = true;
+				}
 			} else {
 				if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
 				field += text[i];
 			}
 			continue;
 		}
+		// Spaces between a closing quote and the delimiter are not part of the value.
+		if (afterClosingQuote && (c === 32 || c === 9) && text.charCodeAt(i) !== delim) continue;
+		afterClosingQuote = false;
 		if (c === QUOTE && field === '') {
 			inQuotes = true;
 			empty = false;
