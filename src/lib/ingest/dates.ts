@@ -177,17 +177,20 @@ export function formatMatches(sample: string[], formats: string[]): Map<string, 
 }
 
 /**
- * SQL for a TIMESTAMP from date text (null when it is not a date). The cast comes last: it reads
- * ISO timestamps with a `Z` or an offset, which strptime without ICU cannot.
+ * SQL for a TIMESTAMP from trimmed date text (null when it is not a date). The cast also reads ISO
+ * timestamps with a `Z` or an offset, which strptime without ICU cannot.
  */
 export function timestampSql(text: string, formats: string[]): string {
 	const list = formats.map(literal).join(', ');
-	return `coalesce(try_strptime(trim(${text}), [${list}]), TRY_CAST(trim(${text}) AS TIMESTAMP))`;
+	const [best] = formats;
+	// The cast reads ISO cheaply and is exact, so it goes first; then the format that read the
+	// sample, alone (fast), then the whole list for rows written another way.
+	return `coalesce(TRY_CAST(${text} AS TIMESTAMP), ${best ? `try_strptime(${text}, ${literal(best)}), ` : ''}try_strptime(${text}, [${list}]))`;
 }
 
 /** SQL: does the date text carry a time of day (then `ts` keeps it)? */
 export function hasTimeSql(text: string): string {
-	return `regexp_matches(${text}, '[0-9]:[0-9]{2}')`;
+	return `contains(${text}, ':')`;
 }
 
 /** SQL counting day-first and month-first evidence over a whole column of date text. */

@@ -208,8 +208,7 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 		await rankedFormats(engine, table, dateText, order, mapping)
 	);
 	const width = mapping.columns.length;
-	const allColumns = [...staged.columns, ...staged.extraColumns].map((c) => `s.${c}`).join(', ');
-	const fieldCount = `len(list_filter([${allColumns}], x -> x IS NOT NULL))`;
+	const fieldCount = `(${[...staged.columns, ...staged.extraColumns].map((c) => `(s.${c} IS NOT NULL)::INTEGER`).join(' + ')})`;
 	const extraFilled = staged.extraColumns
 		.map((c) => `(s.${c} IS NOT NULL AND trim(s.${c}) <> '')`)
 		.join(' OR ');
@@ -232,21 +231,25 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 	const joinLines = lines.table ? `LEFT JOIN ${ident(lines.table)} l ON l.record = s.record` : '';
 
 	const rowsTable = `${table}_rows`;
+	// As for values below: the cheap cast for every row first, the full rules only where it failed.
 	await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(rowsTable)} AS
-		SELECT *, CASE
-			WHEN date_text IS NULL OR flywheel_no_data(date_text) THEN 'no date'
-			WHEN parsed IS NULL THEN 'not a date: "' || left(date_text, 60) || '"'
-			${metricNameMissing}
-			WHEN wrong_width THEN 'has ' || field_count || ' fields; the header has ${width}'
-			END AS reason
-		FROM (SELECT *, ${tsSql} AS parsed FROM (
+		SELECT *, TRY_CAST(date_text AS TIMESTAMP) AS parsed, NULL::VARCHAR AS reason FROM (
 			SELECT s.record, ${lines.lineSql} AS line, ${dateText} AS date_text,
 				-- Empty fields after the last column (a trailing delimiter) do not make a row wrong.
 				(${extraFilled || 'false'}) OR s.c${width - 1} IS NULL AS wrong_width,
-				CASE WHEN wrong_width THEN ${fieldCount} ELSE ${width} END AS field_count,
+				${fieldCount} AS field_count,
 				${metricNameText} AS metric_name
 				${segmentSelect ? ', ' + segmentSelect : ''}, ${rawSelect}
-			FROM ${ident(table)} s ${joinLines}))`);
+			FROM ${ident(table)} s ${joinLines})`);
+	await engine.query(`UPDATE ${ident(rowsTable)} SET parsed = ${tsSql}
+		WHERE parsed IS NULL AND date_text IS NOT NULL`);
+	await engine.query(`UPDATE ${ident(rowsTable)} SET reason = CASE
+			WHEN parsed IS NULL THEN CASE WHEN flywheel_no_data(date_text) THEN 'no date'
+				ELSE 'not a date: "' || left(date_text, 60) || '"' END
+			${metricNameMissing}
+			WHEN wrong_width THEN 'has ' || field_count || ' fields; the header has ${width}'
+			END
+		WHERE parsed IS NULL OR wrong_width${mapping.layout === 'long' ? ' OR metric_name IS NULL' : ''}`);
 
 	const storeSegments = segments.map(segmentStoreName);
 	await ensureSegmentColumns(engine, storeSegments);
@@ -257,14 +260,20 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 		mapping.layout === 'wide'
 			? `unnest([${metrics.map(literal).join(', ')}]) AS metric, unnest([${metrics.map((_, i) => `v${i}`).join(', ')}]) AS raw`
 			: `metric_name AS metric, v0 AS raw`;
+	// Two steps, because DuckDB-WASM evaluates every branch of a CASE: the plain cast for all
+	// cells (fast), then the full rules only for the few cells the cast could not read.
+	const plainCast =
+		decimalComma === 'true' ? 'NULL::DOUBLE' : 'flywheel_finite(TRY_CAST(raw AS DOUBLE))';
 	await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(obsTable)} AS
-		SELECT date, ts, metric, value, raw, ${segmentList ? segmentList + ', ' : ''}line,
-			value IS NULL AND NOT flywheel_no_data(raw) AS bad
-		FROM (SELECT *, flywheel_number(raw, ${decimalComma}) AS value FROM (
+		SELECT *, ${plainCast} AS value, false AS bad FROM (
 			SELECT CAST(parsed AS DATE) AS date,
 				CASE WHEN ${hasTimeSql('date_text')} THEN parsed END AS ts,
 				${observationSelect}, ${segmentList ? segmentList + ', ' : ''}line
-			FROM ${ident(rowsTable)} WHERE reason IS NULL))`);
+			FROM ${ident(rowsTable)} WHERE reason IS NULL)`);
+	await engine.query(`UPDATE ${ident(obsTable)} SET value = flywheel_number(raw, ${decimalComma})
+		WHERE value IS NULL AND raw IS NOT NULL AND raw <> ''`);
+	await engine.query(`UPDATE ${ident(obsTable)} SET bad = true
+		WHERE value IS NULL AND NOT flywheel_no_data(raw)`);
 
 	report.conflicts = await findConflicts(engine, obsTable);
 	const conflictFilter = report.conflicts.length

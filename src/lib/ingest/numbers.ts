@@ -67,7 +67,8 @@ const NULL_LIST = NULL_SPELLINGS.map(literal).join(', ');
  * data and for text that is not a number; `flywheel_no_data(x)` tells the two apart.
  */
 export const NUMBER_MACROS_SQL = [
-	`CREATE OR REPLACE TEMP MACRO flywheel_no_data(x) AS x IS NULL OR lower(trim(x, ' \t\r\n' || chr(160))) IN (${NULL_LIST})`,
+	// The length guard skips the string work for the long texts no spelling can match.
+	`CREATE OR REPLACE TEMP MACRO flywheel_no_data(x) AS x IS NULL OR x = '' OR (length(x) <= 16 AND lower(trim(x, ' \t\r\n' || chr(160))) IN (${NULL_LIST}))`,
 	// Step 1: trim, accounting parentheses, currency and grouping spaces.
 	`CREATE OR REPLACE TEMP MACRO flywheel_number_text(x) AS regexp_replace(regexp_replace(trim(x, ' \t\r\n' || chr(160)), '^\\((.*)\\)$', '-\\1'), ${literal(DECORATION_SOURCE)}, '', 'g')`,
 	// Step 2: the percent sign, then thousands and decimal marks, then the cast.
@@ -83,7 +84,7 @@ export const NUMBER_MACROS_SQL = [
 		/ CASE WHEN t LIKE '%\\%' ESCAPE '\\' THEN ${PERCENT_DIVISOR} WHEN t LIKE '%‰' THEN ${PER_MILLE_DIVISOR} ELSE 1 END)`,
 	// The plain cast first: most cells are plain numbers and skip the regular expressions.
 	`CREATE OR REPLACE TEMP MACRO flywheel_number(x, decimal_comma) AS CASE
-		WHEN NOT decimal_comma AND isfinite(TRY_CAST(x AS DOUBLE)) THEN TRY_CAST(x AS DOUBLE)
-		WHEN flywheel_no_data(x) THEN NULL
-		ELSE flywheel_parse_text(flywheel_number_text(x), decimal_comma) END`
+		WHEN decimal_comma THEN CASE WHEN NOT flywheel_no_data(x) THEN flywheel_parse_text(flywheel_number_text(x), true) END
+		ELSE coalesce(flywheel_finite(TRY_CAST(x AS DOUBLE)),
+			CASE WHEN NOT flywheel_no_data(x) THEN flywheel_parse_text(flywheel_number_text(x), false) END) END`
 ];
