@@ -111,8 +111,11 @@ function browserEngine(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnectio
 		},
 		async registerFile(name: string, source: FileSource): Promise<void> {
 			if (typeof source === 'string') await db.registerFileText(name, source);
-			else if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);
-			else {
+			else if (source instanceof Uint8Array) {
+				// DuckDB-WASM transfers the buffer to its worker, detaching it here; the caller (ingest
+				// reads a sample after registering) keeps its bytes, as with the Node engine.
+				await db.registerFileBuffer(name, source.slice());
+			} else {
 				// A File or Blob is registered as a handle: DuckDB reads it in slices, never copying it whole.
 				await db.registerFileHandle(
 					name,
