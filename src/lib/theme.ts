@@ -21,3 +21,8 @@ export const theme = {
 
 export const fontFamily =
 	'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** The theme as CSS custom properties (`--this-year: #1f4e79; ...`), for stylesheets. */
+export const themeCssVariables = Object.entries(theme)
+	.map(([name, value]) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${value}`)
+	.join('; ');

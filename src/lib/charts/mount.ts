@@ -3,30 +3,25 @@
  * when it first comes into view, redraws on change, follows the element's size and cleans up.
  * Drawing on view keeps a review of a hundred metrics smooth to scroll.
  */
-import { LineChart, ScatterChart } from 'echarts/charts';
-import {
-	GridComponent,
-	LegendComponent,
-	MarkAreaComponent,
-	MarkLineComponent,
-	MarkPointComponent,
-	TooltipComponent
-} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Attachment } from 'svelte/attachments';
+import { CHART_PARTS } from './parts';
 
-echarts.use([
-	LineChart,
-	ScatterChart,
-	GridComponent,
-	TooltipComponent,
-	LegendComponent,
-	MarkAreaComponent,
-	MarkLineComponent,
-	MarkPointComponent,
-	CanvasRenderer
-]);
+echarts.use([...CHART_PARTS, CanvasRenderer]);
+
+/** Charts not yet scrolled into view, each with its way to draw now. */
+const waiting = new Set<() => void>();
+
+/**
+ * Draws every chart still waiting to be seen: a printout has no scrolling, so without this the
+ * cards below the fold would print empty. The browser's print command fires `beforeprint`.
+ */
+export function drawAllCharts(): void {
+	for (const draw of [...waiting]) draw();
+}
+
+if (typeof window !== 'undefined') window.addEventListener('beforeprint', drawAllCharts);
 
 export function chart(option: echarts.EChartsCoreOption): Attachment<HTMLElement> {
 	return (element) => {
@@ -35,13 +30,13 @@ export function chart(option: echarts.EChartsCoreOption): Attachment<HTMLElement
 			instance ??= echarts.init(element, undefined, { renderer: 'canvas' });
 			instance.setOption(option, { notMerge: true });
 			element.dataset.drawn = 'true';
+			waiting.delete(draw);
+			visibility.disconnect();
 		};
+		waiting.add(draw);
 		const visibility = new IntersectionObserver(
 			(entries) => {
-				if (entries.some((entry) => entry.isIntersecting)) {
-					draw();
-					visibility.disconnect();
-				}
+				if (entries.some((entry) => entry.isIntersecting)) draw();
 			},
 			{ rootMargin: '200px' }
 		);
@@ -49,6 +44,7 @@ export function chart(option: echarts.EChartsCoreOption): Attachment<HTMLElement
 		const resize = new ResizeObserver(() => instance?.resize());
 		resize.observe(element);
 		return () => {
+			waiting.delete(draw);
 			visibility.disconnect();
 			resize.disconnect();
 			instance?.dispose();

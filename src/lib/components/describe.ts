@@ -4,7 +4,9 @@
  */
 import { SIGNAL_RULES } from '../bands/signals';
 import type { Band, Exception, Grain, Side, Signal } from '../bands/types';
-import { formatValue, type FormatSpec } from '../format/number';
+import { formatChange, formatValue, type FormatSpec } from '../format/number';
+import type { ComparisonMethod } from '../metrics/types';
+import type { Box, BoxCell } from '../review/types';
 
 /** Good or bad news, or neither for a neutral metric. */
 export type Tone = 'good' | 'bad' | 'neutral';
@@ -145,4 +147,43 @@ export function chartLabel(args: {
 	]
 		.filter(Boolean)
 		.join('; ');
+}
+
+/**
+ * The WBR box, in its fixed order, as every box shows it (a card, an exported review); `spoken`
+ * tells a screen reader which "YoY" is which.
+ */
+export const BOX_CELLS: readonly {
+	cell: BoxCell;
+	heading: string;
+	spoken: string;
+	change: boolean;
+}[] = [
+	{ cell: 'lastWeek', heading: 'Last wk', spoken: 'last week', change: false },
+	{ cell: 'wow', heading: 'WoW', spoken: 'week over week', change: true },
+	{ cell: 'yoy', heading: 'YoY', spoken: 'last week, year over year', change: true },
+	{ cell: 'mtd', heading: 'MTD', spoken: 'month to date', change: false },
+	{ cell: 'mtdYoy', heading: 'YoY', spoken: 'month to date, year over year', change: true },
+	{ cell: 'qtd', heading: 'QTD', spoken: 'quarter to date', change: false },
+	{ cell: 'qtdYoy', heading: 'YoY', spoken: 'quarter to date, year over year', change: true },
+	{ cell: 'ytd', heading: 'YTD', spoken: 'year to date', change: false },
+	{ cell: 'ytdYoy', heading: 'YoY', spoken: 'year to date, year over year', change: true }
+];
+
+/** The exception list's headline: "7 of 19 metrics need attention". */
+export function exceptionHeadline(exceptions: number, metrics: number): string {
+	if (exceptions === 0) return 'No metric needs attention';
+	return `${exceptions} of ${metrics} ${metrics === 1 ? 'metric needs' : 'metrics need'} attention`;
+}
+
+/** A box figure as shown: a value in the metric's unit, or a change as percent or basis points. */
+export function boxFigure(
+	box: Box,
+	cell: (typeof BOX_CELLS)[number],
+	format: FormatSpec,
+	comparison: ComparisonMethod
+): string {
+	return cell.change
+		? formatChange(box[cell.cell], comparison)
+		: formatValue(box[cell.cell], format);
 }

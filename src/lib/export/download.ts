@@ -1,0 +1,39 @@
+/**
+ * Saving a file from the page: every download button (rejected rows, the catalog, an exported
+ * review) goes through `download`, so they all behave the same.
+ */
+import type { Review } from '../review/types';
+
+export function download(name: string, blob: Blob): void {
+	const url = URL.createObjectURL(blob);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = name;
+	link.click();
+	// Revoked on the next turn, not at once: some browsers start reading the blob only after click() returns.
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The review JSON as documented in src/lib/review/README.md, indented for a person to read. */
+export function reviewToJsonBlob(review: Review): Blob {
+	return new Blob([JSON.stringify(review, null, 2)], { type: 'application/json' });
+}
+
+/** An exported review's HTML as a file. */
+export function htmlBlob(html: string): Blob {
+	return new Blob([html], { type: 'text/html' });
+}
+
+/** "flywheel-operational-2026-11-21", plus the segment filters, so two exports never share a name. */
+export function reviewFileName(
+	view: string,
+	weekEnding: string,
+	filters: Readonly<Record<string, string>> = {}
+): string {
+	const parts = ['flywheel', view, weekEnding, ...Object.values(filters)];
+	return parts
+		.join('-')
+		.toLowerCase()
+		.replace(/[^a-z0-9-]+/g, '-')
+		.replace(/-+/g, '-');
+}
