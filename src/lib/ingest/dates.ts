@@ -177,6 +177,14 @@ export function formatMatches(sample: string[], formats: string[]): Map<string, 
 }
 
 /**
+ * SQL: the text cast to TIMESTAMP, but only when it starts with a four-digit year. DuckDB's cast
+ * reads any `a/b/c` as year/month/day, so "1/1/21" (M/D/YY) would become the year 1.
+ */
+export function isoCastSql(text: string): string {
+	return `CASE WHEN regexp_matches(${text}, '^\\d{4}-\\d{1,2}-\\d{1,2}') THEN TRY_CAST(${text} AS TIMESTAMP) END`;
+}
+
+/**
  * SQL for a TIMESTAMP from trimmed date text (null when it is not a date). The cast also reads ISO
  * timestamps with a `Z` or an offset, which strptime without ICU cannot.
  */
@@ -185,7 +193,7 @@ export function timestampSql(text: string, formats: string[]): string {
 	const [best] = formats;
 	// The cast reads ISO cheaply and is exact, so it goes first; then the format that read the
 	// sample, alone (fast), then the whole list for rows written another way.
-	return `coalesce(TRY_CAST(${text} AS TIMESTAMP), ${best ? `try_strptime(${text}, ${literal(best)}), ` : ''}try_strptime(${text}, [${list}]))`;
+	return `coalesce(${isoCastSql(text)}, ${best ? `try_strptime(${text}, ${literal(best)}), ` : ''}try_strptime(${text}, [${list}]))`;
 }
 
 /** SQL: does the date text carry a time of day (then `ts` keeps it)? */

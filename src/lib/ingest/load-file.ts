@@ -12,6 +12,7 @@ import {
 	formatMatches,
 	hasTimeSql,
 	isDateName,
+	isoCastSql,
 	rankFormats,
 	timestampSql
 } from './dates';
@@ -233,7 +234,7 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 	const rowsTable = `${table}_rows`;
 	// As for values below: the cheap cast for every row first, the full rules only where it failed.
 	await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(rowsTable)} AS
-		SELECT *, TRY_CAST(date_text AS TIMESTAMP) AS parsed, NULL::VARCHAR AS reason FROM (
+		SELECT *, ${isoCastSql('date_text')} AS parsed, NULL::VARCHAR AS reason FROM (
 			SELECT s.record, ${lines.lineSql} AS line, ${dateText} AS date_text,
 				-- Empty fields after the last column (a trailing delimiter) do not make a row wrong.
 				(${extraFilled || 'false'}) OR s.c${width - 1} IS NULL AS wrong_width,
