@@ -60,6 +60,7 @@ describe('upload', () => {
 		const wide = app.page.locator('tr[data-file="original.csv"]');
 		const long = app.page.locator('tr[data-file="regional-orders.csv"]');
 		await wide.waitFor({ timeout: 60_000 });
+		/** @param {import('playwright-core').Locator} row @param {string} what */
 		const count = async (row, what) =>
 			Number((await row.locator(`[${what}]`).innerText()).replaceAll(',', ''));
 		assert.equal(await count(wide, 'data-rows-read'), wideRows);

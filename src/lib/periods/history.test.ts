@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
-import type { Catalog, MetricDefinition } from '../metrics/types';
+import type { Catalog, MetricDefinition, View } from '../metrics/types';
 import { metricHistory } from '../review/metricHistory';
 import { createObservationsTable, ensureSegmentColumns, OBSERVATIONS } from '../store/observations';
 
@@ -32,7 +32,12 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-const base = { kind: 'output', direction: 'higher_is_better', unit: 'count', views: [] } as const;
+const base = {
+	kind: 'output',
+	direction: 'higher_is_better',
+	unit: 'count',
+	views: [] as View[]
+} as const;
 const CATALOG: Catalog = {
 	review: { weekEndingWeekday: 'saturday', fiscalYearEndMonth: 12 },
 	metrics: [
