@@ -15,7 +15,8 @@ export const SCREENSHOTS = 'tests/output';
  * @param {{ width: number, height: number }} [viewport]
  */
 export async function openApp(viewport = { width: 1280, height: 720 }) {
-	const server = await startServer({ root: 'build' });
+	// FLYWHEEL_BUILD: a private copy of the build, when others rebuild build/ in the same tree.
+	const server = await startServer({ root: process.env.FLYWHEEL_BUILD ?? 'build' });
 	const profile = mkdtempSync(join(tmpdir(), 'flywheel-e2e-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,

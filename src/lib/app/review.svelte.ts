@@ -1,0 +1,206 @@
+/**
+ * The review on screen: which view, week and segment filters (read from the address, see
+ * review-url.ts) and the review built for them. Navigation goes through the address, so a link
+ * reopens the same review and the browser's back button returns to the previous one.
+ *
+ * Reviews are built one at a time (one DuckDB connection) and kept by address, so going back to a
+ * week, or switching to the other view, is redrawn from memory; after each review the other view
+ * of the same week is built in the background. A request the user has already moved past is
+ * dropped before it starts, and its result is ignored if it was under way.
+ */
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+import type { Engine } from '../engine/types';
+import { deckFromCatalog } from '../metrics/deck';
+import type { Catalog, View } from '../metrics/types';
+import { buildReview, defaultWeekEnding } from '../review/buildReview';
+import { deckMetricIds, planReviewMetrics } from '../review/reviewMetrics';
+import type { Review } from '../review/types';
+import { catalogState } from './catalog.svelte';
+import { dataset } from './dataset.svelte';
+import { reviewWeeks, segmentChoices, type Segment, type SegmentChoices } from './review-data';
+import {
+	addressKey,
+	addressQuery,
+	REVIEW_PATHS,
+	type ReviewAddress,
+	type SegmentFilters
+} from './review-url';
+import { filterCatalog, unsplitMetrics } from './segment-catalog';
+import { session } from './session.svelte';
+
+/** Enough for a few weeks of both views; a review of 100 metrics is a few hundred KB. */
+const KEPT_REVIEWS = 16;
+
+interface DataChoices extends SegmentChoices {
+	version: number;
+	catalog: Catalog;
+	/** Newest first; the first is the last complete week. */
+	weeks: string[];
+}
+
+export class ReviewState {
+	/** The review on screen, and the address it answers. */
+	review = $state.raw<Review | null>(null);
+	shown = $state.raw<ReviewAddress | null>(null);
+	/** The address being built, while it is. */
+	pending = $state.raw<ReviewAddress | null>(null);
+	error = $state<string | null>(null);
+	/** The catalog the review was built from (before segment filters), for owners and units. */
+	catalog = $state.raw<Catalog | null>(null);
+	weeks = $state.raw<string[]>([]);
+	segments = $state.raw<Segment[]>([]);
+	/** Metrics the current filter leaves whole, because the data does not split them that way. */
+	unfiltered = $state.raw<string[]>([]);
+	/** Milliseconds from asking for the review on screen to having it. */
+	lastBuildMs = $state<number | null>(null);
+
+	#ready: Promise<Engine> | null = null;
+	#choices: Promise<DataChoices> | null = null;
+	#catalogVersion = -1;
+	// A cache and a to-do list, not state the page reads: plain collections on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#reviews = new Map<string, Promise<Review>>();
+	#queue: Promise<unknown> = Promise.resolve();
+	#latest = 0;
+	/** The reviews someone still waits for; a queued build no longer wanted is skipped. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#wanted = new Set<string>();
+
+	/** Shows the review at `address`: from memory when it was built before, else builds it. */
+	async show(address: ReviewAddress): Promise<void> {
+		const request = ++this.#latest;
+		const began = performance.now();
+		this.pending = address;
+		this.error = null;
+		try {
+			const engine = await this.#engine();
+			const choices = await this.#dataChoices(engine);
+			if (request !== this.#latest) return;
+			this.catalog = choices.catalog;
+			this.weeks = choices.weeks;
+			this.segments = choices.segments;
+			this.#wanted.clear();
+			const review = await this.#review(engine, choices, address);
+			if (request !== this.#latest || !review) return;
+			this.review = review;
+			this.shown = address;
+			this.unfiltered = unsplitMetrics(choices.catalog, address.filters, choices.splits);
+			this.lastBuildMs = performance.now() - began;
+			this.pending = null;
+			// The other view of the same week is the likely next step: have it ready.
+			const other: View = address.view === 'operational' ? 'strategic' : 'operational';
+			const next = { ...address, view: other, weekEnding: review.weekEnding };
+			void this.#review(engine, choices, next).catch(() => undefined);
+		} catch (error) {
+			if (request !== this.#latest) return;
+			this.error = error instanceof Error ? error.message : String(error);
+			this.pending = null;
+		}
+	}
+
+	/** Goes to another week, filter or view; a new history entry, so back returns here. */
+	async navigate(change: Partial<ReviewAddress>): Promise<void> {
+		const current = this.pending ?? this.shown;
+		if (!current) return;
+		const next = { ...current, ...change };
+		// The last complete week is the default, so its address stays short.
+		const weekEnding = next.weekEnding === this.weeks[0] ? null : next.weekEnding;
+		// The path is resolved; the query is the review's address (review-url.ts).
+		// eslint-disable-next-line svelte/no-navigation-without-resolve
+		await goto(resolve(REVIEW_PATHS[next.view]) + addressQuery({ ...next, weekEnding }), {
+			keepFocus: true,
+			noScroll: true
+		});
+	}
+
+	filterBy(dimension: string, value: string | null): Promise<void> {
+		const current = this.pending ?? this.shown;
+		const filters: Record<string, string> = { ...current?.filters };
+		if (value) filters[dimension] = value;
+		else delete filters[dimension];
+		return this.navigate({ filters });
+	}
+
+	/** The engine with the data loaded; asked once, as two requests at start-up would load twice. */
+	#engine(): Promise<Engine> {
+		this.#ready ??= session.engine().then(async (engine) => {
+			if (dataset.kind === 'empty' && !dataset.loading) await dataset.restore(engine);
+			return engine;
+		});
+		this.#ready.catch(() => (this.#ready = null));
+		return this.#ready;
+	}
+
+	/**
+	 * The catalog, weeks and segments of the loaded data: asked again when the data changes, or
+	 * when the catalog was edited (the catalog page), which also forgets the reviews built so far.
+	 */
+	async #dataChoices(engine: Engine): Promise<DataChoices> {
+		const asked = this.#choices;
+		if (asked) {
+			const choices = await asked.catch(() => null);
+			const current =
+				choices?.version === dataset.version && choices.catalog === catalogState.catalog;
+			if (choices && current) return choices;
+			if (this.#choices !== asked) return this.#dataChoices(engine);
+			this.#reviews.clear();
+		}
+		const answer = this.#askChoices(engine, dataset.version);
+		this.#choices = answer;
+		return answer;
+	}
+
+	async #askChoices(engine: Engine, version: number): Promise<DataChoices> {
+		// The catalog page may have edited this data's catalog; new data needs its own catalog.
+		const catalog =
+			version === this.#catalogVersion && catalogState.catalog
+				? catalogState.catalog
+				: await catalogState.load(
+						dataset.kind === 'demo' ? 'demo' : 'files',
+						dataset.metrics.map((m) => m.id)
+					);
+		this.#catalogVersion = version;
+		const plan = planReviewMetrics(catalog, deckMetricIds(deckFromCatalog(catalog)));
+		const latest = await defaultWeekEnding(engine, catalog, plan);
+		const weeks = await reviewWeeks(engine, catalog.review.weekEndingWeekday, latest);
+		return { version, catalog, weeks, ...(await segmentChoices(engine)) };
+	}
+
+	/** The review at an address, built in turn unless nobody wants it any more by then. */
+	#review(engine: Engine, choices: DataChoices, address: ReviewAddress): Promise<Review | null> {
+		const weekEnding = address.weekEnding ?? choices.weeks[0] ?? null;
+		const key = addressKey({ ...address, weekEnding }, choices.version);
+		this.#wanted.add(key);
+		const kept = this.#reviews.get(key);
+		if (kept) return kept;
+		const build = async () => {
+			if (!this.#wanted.has(key)) return null;
+			const catalog = filterCatalog(choices.catalog, address.filters, choices.splits);
+			const deck = deckFromCatalog(catalog, { view: address.view });
+			return buildReview(engine, { catalog, deck }, weekEnding ? { weekEnding } : {});
+		};
+		const result = this.#queue.then(build, build);
+		this.#queue = result.catch(() => undefined);
+		const review = result.then((r) => {
+			// A dropped request leaves no entry, so asking again builds it.
+			if (r === null) this.#reviews.delete(key);
+			return r;
+		});
+		this.#reviews.set(key, review as Promise<Review>);
+		review.catch(() => this.#reviews.delete(key));
+		while (this.#reviews.size > KEPT_REVIEWS) {
+			const oldest = this.#reviews.keys().next().value;
+			if (oldest === undefined) break;
+			this.#reviews.delete(oldest);
+		}
+		return review;
+	}
+
+	/** The filters in effect, for the toolbar's controls. */
+	get filters(): SegmentFilters {
+		return (this.pending ?? this.shown)?.filters ?? {};
+	}
+}
+
+export const reviewState = new ReviewState();

@@ -1,0 +1,16 @@
+/** Dates as the review shows them: "21 Nov 2026", the same everywhere, whatever the browser's locale. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO date (`2026-11-21`) as "21 Nov 2026"; anything else is shown as it is. */
+export function formatDate(iso: string): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	if (!match) return iso;
+	const [, year, month, day] = match;
+	return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}
+
+/** An ISO month-end date as "Oct 2026". */
+export function formatMonth(iso: string): string {
+	const month = MONTHS[Number(iso.slice(5, 7)) - 1];
+	return month ? `${month} ${iso.slice(0, 4)}` : iso;
+}
