@@ -18,6 +18,7 @@ import {
 } from './dates';
 import { gunzip, readAll, toUtf8, type Bytes } from './decoding';
 import { sniffDialect } from './dialect';
+import { tryFastLoad } from './fast-load';
 import { numberLines } from './line-numbers';
 import { MAX_REJECTED_LISTED } from './limits';
 import { previewSample, readSample, type FilePreview } from './mapping';
@@ -111,6 +112,21 @@ export async function loadFile(
 	const table = `flywheel_stage_${uploads}`;
 	try {
 		await engine.registerFile(file, bytes ?? input.data);
+		for (const sql of NUMBER_MACROS_SQL) await engine.query(sql);
+		// Later rows may still settle an undecided date order: that needs the whole column first.
+		if (userMapping || preview.dateOrderFrom !== 'default') {
+			const start = dataStart(mapping, sample.text, sample.complete);
+			const fast = await tryFastLoad(engine, {
+				file,
+				sourceName: input.name,
+				mapping,
+				skip: start.skip,
+				firstDataLine: start.firstDataLine,
+				sampleDates: start.sampleDates,
+				segmentStoreName
+			});
+			if (fast) return Object.assign(report, fast);
+		}
 		return await loadRegistered(engine, {
 			input,
 			file,
@@ -142,24 +158,27 @@ interface LoadContext {
 }
 
 /** Where the data starts, in DuckDB's `skip` units (records and blank lines) and in lines. */
-function dataStart(ctx: LoadContext, sampleText: string, complete: boolean) {
-	const dialect = sniffDialect(sampleText, complete, ctx.mapping.delimiter);
-	const { headerLine } = ctx.mapping;
+function dataStart(mapping: Mapping, sampleText: string, complete: boolean) {
+	const dialect = sniffDialect(sampleText, complete, mapping.delimiter);
+	const { headerLine } = mapping;
 	const first =
 		headerLine > 0
 			? dialect.records.find((r) => r.line > headerLine)
 			: dialect.records[dialect.dataIndex];
 	const header = dialect.records.find((r) => r.line === headerLine);
 	const skip = first?.rowsBefore ?? (header ? header.rowsBefore + 1 : 0);
-	const widestRecord = Math.max(0, ...dialect.records.map((r) => r.fields.length));
-	return { skip, firstDataLine: first?.line ?? headerLine + 1, widestRecord };
+	const firstDataLine = first?.line ?? headerLine + 1;
+	const dateIndex = mapping.columns.indexOf(mapping.dateColumn);
+	const sampleDates = dialect.records
+		.filter((r) => r.line >= firstDataLine)
+		.map((r) => r.fields[dateIndex] ?? '');
+	return { skip, firstDataLine, sampleDates };
 }
 
 async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileReport> {
 	const { mapping, report, table } = ctx;
-	for (const sql of NUMBER_MACROS_SQL) await engine.query(sql);
 	const sample = await readSample(ctx.input.name, ctx.input.data);
-	const { skip, firstDataLine } = dataStart(ctx, sample.text, sample.complete);
+	const { skip, firstDataLine } = dataStart(mapping, sample.text, sample.complete);
 	const readOptions = {
 		file: ctx.file,
 		delimiter: mapping.delimiter,

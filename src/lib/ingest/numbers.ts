@@ -67,8 +67,10 @@ const NULL_LIST = NULL_SPELLINGS.map(literal).join(', ');
  * data and for text that is not a number; `flywheel_no_data(x)` tells the two apart.
  */
 export const NUMBER_MACROS_SQL = [
-	// The length guard skips the string work for the long texts no spelling can match.
-	`CREATE OR REPLACE TEMP MACRO flywheel_no_data(x) AS x IS NULL OR x = '' OR (length(x) <= 16 AND lower(trim(x, ' \t\r\n' || chr(160))) IN (${NULL_LIST}))`,
+	// The length guard skips the string work for the long texts no spelling can match. A list,
+	// not `IN (...)`: DuckDB plans a long IN list as a join that runs on every row, even where an
+	// earlier OR branch already decided.
+	`CREATE OR REPLACE TEMP MACRO flywheel_no_data(x) AS x IS NULL OR x = '' OR (length(x) <= 16 AND list_contains([${NULL_LIST}], lower(trim(x, ' \t\r\n' || chr(160)))))`,
 	// Step 1: trim, accounting parentheses, currency and grouping spaces.
 	`CREATE OR REPLACE TEMP MACRO flywheel_number_text(x) AS regexp_replace(regexp_replace(trim(x, ' \t\r\n' || chr(160)), '^\\((.*)\\)$', '-\\1'), ${literal(DECORATION_SOURCE)}, '', 'g')`,
 	// Step 2: the percent sign, then thousands and decimal marks, then the cast.

@@ -42,9 +42,13 @@ export interface StagedTable {
 	readerErrors: { bytePosition: number | null; line: number | null; message: string }[];
 }
 
-type Strictness = 'strict' | 'skip bad rows' | 'lenient quotes';
+export type Strictness = 'strict' | 'skip bad rows' | 'lenient quotes';
 
-function readCsvSql(options: ReadOptions, columns: string[], strictness: Strictness): string {
+export function readCsvSql(
+	options: ReadOptions,
+	columns: string[],
+	strictness: Strictness
+): string {
 	const lenient = strictness !== 'strict';
 	const spec = columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ');
 	const lenientOptions = lenient

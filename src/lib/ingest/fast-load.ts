@@ -1,0 +1,219 @@
+/**
+ * The fast path for a clean file: one INSERT reads the file straight into `observations`, with
+ * the one date format and the plain number cast the sample calls for, and a second, cheap read
+ * counts the file's lines. When every record was loaded and the line count says each record is
+ * one line (no blank lines, no quoted newlines), the load is exactly what the full path would
+ * have produced, and it is committed. Otherwise it is rolled back and the full path (staging
+ * table, every date and number rule, rejections with reasons) loads the file instead.
+ *
+ * Why: each 1M-row temporary table costs about half a second in DuckDB-WASM; the full path
+ * builds several. A clean export needs none of them.
+ */
+import { ident, literal } from '../engine/sql';
+import type { Engine } from '../engine/types';
+import { CORE_COLUMNS, OBSERVATIONS, ensureSegmentColumns } from '../store/observations';
+import {
+	dateFormats,
+	formatMatches,
+	hasTimeSql,
+	isDateName,
+	isoCastSql,
+	rankFormats
+} from './dates';
+import { isNullSpelling } from './numbers';
+import { EXTRA_COLUMNS, readCsvSql } from './read-table';
+import type { FileReport, Mapping } from './types';
+
+export interface FastLoadInput {
+	/** The name the file is registered under in DuckDB. */
+	file: string;
+	/** The user's file name, stored in `source_file`. */
+	sourceName: string;
+	mapping: Mapping;
+	/** DuckDB `skip` for the first data record, and that record's physical line. */
+	skip: number;
+	firstDataLine: number;
+	/** The date column's texts in the sample, to choose the one format the fast path reads. */
+	sampleDates: string[];
+	/** Segment columns as stored (see `segmentStoreName`). */
+	segmentStoreName: (column: string) => string;
+}
+
+/** A date written exactly `YYYY-MM-DD`: DuckDB's DATE cast reads it as the full rules would. */
+const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+/** SQL for the parsed date, its guard, and `date`/`ts`, or null when the sample has no dates. */
+function dateSql(c: string, input: FastLoadInput) {
+	const texts = input.sampleDates.map((t) => t.trim()).filter((t) => !isNullSpelling(t));
+	if (texts.length === 0) return null;
+	if (texts.every((t) => ISO_DAY.test(t))) {
+		// Ten bytes shaped YYYY-MM-DD: no time of day and nothing for `trim` to remove, so the DATE
+		// cast equals the day of the full rules' TIMESTAMP cast (`isoCastSql`).
+		return {
+			parsed: `TRY_CAST(${c} AS DATE)`,
+			guard: `strlen(${c}) = 10 AND ${c} LIKE '____-__-__'`,
+			date: 'parsed',
+			ts: 'NULL::TIMESTAMP'
+		};
+	}
+	const formats = dateFormats(
+		input.mapping.dateOrder ?? 'YMD',
+		isDateName(input.mapping.dateColumn)
+	);
+	const matches = formatMatches(texts, formats);
+	const [best] = rankFormats(formats, matches);
+	const strptime =
+		best && (matches.get(best) ?? 0) > 0 ? `, try_strptime(${c}, ${literal(best)})` : '';
+	// The same first two steps as `timestampSql`, in the same order; a text only a later format
+	// reads is left out here, and the full path loads the file.
+	return {
+		parsed: `coalesce(${isoCastSql(c)}${strptime})`,
+		guard: 'true',
+		date: 'CAST(parsed AS DATE)',
+		ts: `CASE WHEN ${hasTimeSql(c)} THEN parsed END`
+	};
+}
+
+/** SQL: `trim` (which removes Unicode space separators) would leave the text as it is. */
+function trimmed(c: string): string {
+	// Equal byte and character counts mean ASCII, where the only such separator is the space.
+	return `CASE WHEN strlen(${c}) = length(${c}) THEN ascii(${c}) <> 32 AND NOT ends_with(${c}, ' ') ELSE ${c} = trim(${c}) END`;
+}
+
+/** Store segment columns: their names, so a file without one of them matches on null. */
+async function storeSegments(engine: Engine): Promise<string[]> {
+	const result = await engine.query(`SELECT * FROM ${OBSERVATIONS} LIMIT 0`);
+	const core = new Set<string>(CORE_COLUMNS);
+	return result.names.filter((c) => !core.has(c));
+}
+
+/**
+ * Loads the file in one pass when it is clean; returns the report's counts, or null (nothing
+ * loaded) when the full path must load it.
+ */
+export async function tryFastLoad(
+	engine: Engine,
+	input: FastLoadInput
+): Promise<Pick<FileReport, 'rowsRead' | 'rowsLoaded'> | null> {
+	const { mapping } = input;
+	// Decimal commas and an undecided date order need whole-column decisions first.
+	if (mapping.decimalMark !== '.') return null;
+	const width = mapping.columns.length;
+	const index = (name: string | null) => mapping.columns.indexOf(name ?? '');
+	const col = (name: string | null) => `c${index(name)}`;
+	const date = dateSql(col(mapping.dateColumn), input);
+	if (!date) return null;
+
+	const segments = mapping.segmentColumns.filter((c) => index(c) >= 0);
+	const metrics =
+		mapping.layout === 'wide' ? mapping.metricColumns.filter((c) => index(c) >= 0) : [];
+	const valueColumns = mapping.layout === 'wide' ? metrics : [mapping.valueColumn];
+	if (valueColumns.length === 0) return null;
+
+	const names = Array.from({ length: width + EXTRA_COLUMNS }, (_, i) => `c${i}`);
+	const source = readCsvSql(
+		{ file: input.file, delimiter: mapping.delimiter, skip: input.skip, width },
+		names,
+		'strict'
+	);
+	// A row is the full path's loaded row with nothing to reject: right width (empty trailing
+	// fields allowed), a date, a metric name, and every value a finite number or no data.
+	const extraEmpty = names.slice(width).map((c) => `(${c} IS NULL OR ${c} = '')`);
+	const guards = [
+		`c${width - 1} IS NOT NULL`,
+		...extraEmpty,
+		'parsed IS NOT NULL',
+		date.guard,
+		...(mapping.layout === 'long'
+			? [`metric_name IS NOT NULL AND ${trimmed(col(mapping.metricNameColumn))}`]
+			: []),
+		...segments.map((c) => `(${col(c)} = '' OR ${trimmed(col(c))})`),
+		...valueColumns.map((_, i) => `(isfinite(v${i}) OR flywheel_no_data(r${i}))`)
+	];
+	const storeNames = segments.map(input.segmentStoreName);
+	// Internal names (s0, v0, r0, fw_line) never meet a segment's own name until the outer select.
+	// Texts are stored as written when `trim` would not change them: checked cheaply (the first
+	// and last byte) for ASCII text, by `trim` itself (which decodes every character) otherwise.
+	const segmentSelect = segments.map((c, i) => `nullif(${col(c)}, '') AS s${i}`);
+	const segmentRename = storeNames.map((s, i) => `s${i} AS ${ident(s)}, `).join('');
+	const valueSelect = valueColumns.map(
+		(c, i) => `TRY_CAST(${col(c)} AS DOUBLE) AS v${i}, ${col(c)} AS r${i}`
+	);
+	const finite = (i: number) => `CASE WHEN isfinite(v${i}) THEN v${i} END`;
+	const observation =
+		mapping.layout === 'wide'
+			? `unnest([${metrics.map(literal).join(', ')}]) AS metric, unnest([${metrics.map((_, i) => finite(i)).join(', ')}]) AS value`
+			: `metric_name AS metric, ${finite(0)} AS value`;
+	const segmentList = storeNames.map((s) => `${ident(s)}, `).join('');
+
+	await ensureSegmentColumns(engine, storeNames);
+	// Observations already in the store (from an earlier file) are conflicts: any held back makes
+	// the count below come short, and the full path reports them.
+	const stored = await engine.query(
+		`SELECT count(*) AS n FROM (SELECT 1 FROM ${OBSERVATIONS} LIMIT 1)`
+	);
+	let conflictFilter = 'true';
+	if (Number(stored.columns['n']?.[0] ?? 0) > 0) {
+		const own = new Set(storeNames);
+		const side = (c: string) => (own.has(c) ? `o.${ident(c)}` : 'NULL');
+		const on = (await storeSegments(engine))
+			.map((c) => ` AND e.${ident(c)} IS NOT DISTINCT FROM ${side(c)}`)
+			.join('');
+		conflictFilter = `NOT EXISTS (SELECT 1 FROM ${OBSERVATIONS} e WHERE e.metric = o.metric AND e.date = o.date${on})`;
+	}
+
+	const insert = `INSERT INTO ${OBSERVATIONS} BY NAME
+		SELECT date, ts, metric, value, ${segmentList}${literal(input.sourceName)} AS source_file, fw_line AS source_line
+		FROM (
+			SELECT fw_line, ${date.date} AS date, ${date.ts} AS ts, ${segmentRename}${observation}
+			FROM (
+				SELECT fw_line, ${date.parsed} AS parsed,
+					${mapping.layout === 'long' ? `nullif(${col(mapping.metricNameColumn)}, '')` : 'NULL'} AS metric_name,
+					${[...segmentSelect, ...valueSelect].join(', ')}, ${names.join(', ')}
+				FROM (SELECT row_number() OVER () + ${input.firstDataLine - 1} AS fw_line, * FROM ${source})
+			)
+			WHERE ${guards.join(' AND ')}
+		) o
+		WHERE ${conflictFilter}`;
+
+	const lastLine = await lastContentLine(engine, input.file);
+	if (lastLine === null) return null;
+	const records = lastLine - input.firstDataLine + 1;
+	if (records <= 0) return null;
+
+	await engine.query('BEGIN TRANSACTION');
+	let committed = false;
+	try {
+		const result = await engine.query(insert);
+		const inserted = Number(result.columns['Count']?.[0] ?? -1);
+		// Each record is at least one line, so as many loaded rows as lines after the header means
+		// every record loaded, none held back, and record i is on line firstDataLine + i - 1.
+		if (inserted === records * valueColumns.length) {
+			await engine.query('COMMIT');
+			committed = true;
+		}
+	} catch {
+		// Anything the strict read or a cast cannot take is the full path's business.
+	} finally {
+		if (!committed) await engine.query('ROLLBACK');
+	}
+	return committed ? { rowsRead: records, rowsLoaded: records } : null;
+}
+
+/**
+ * The physical line of the file's last non-blank line, from DuckDB reading it as bare lines (no
+ * quotes, a delimiter no text holds; blank lines come out as null). Null when DuckDB cannot read
+ * it that way (mixed line endings, a control byte, a very long line): the full path counts then.
+ */
+async function lastContentLine(engine: Engine, file: string): Promise<number | null> {
+	try {
+		const result = await engine.query(
+			`SELECT max(n) FILTER (WHERE l IS NOT NULL) AS last FROM (SELECT row_number() OVER () AS n, l
+			FROM read_csv(${literal(file)}, auto_detect = false, header = false, delim = ${literal('\u0001')}, quote = '', escape = '', columns = {'l': 'VARCHAR'}, parallel = false))`
+		);
+		const last = result.columns['last']?.[0];
+		return last === null || last === undefined ? null : Number(last);
+	} catch {
+		return null;
+	}
+}

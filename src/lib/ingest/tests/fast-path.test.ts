@@ -1,0 +1,120 @@
+/**
+ * The one-pass load of a clean file: it never reads a UTF-8 file whole into JavaScript (DuckDB
+ * reads the registered Blob), and whenever it cannot be sure it loads exactly what the full path
+ * would, the full path loads the file instead (same rows, lines and texts).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startNodeEngine } from '../../engine/node';
+import type { Engine } from '../../engine/types';
+import { ingestFiles } from '../ingest';
+import { SNIFF_BYTES } from '../limits';
+
+/** A Blob that counts the bytes JavaScript reads from it (by slice, arrayBuffer, stream, text). */
+class CountingBlob extends Blob {
+	bytesRead = 0;
+	override slice(start?: number, end?: number, type?: string): Blob {
+		const part = super.slice(start, end, type);
+		this.bytesRead += part.size;
+		return part;
+	}
+	override arrayBuffer(): Promise<ArrayBuffer> {
+		this.bytesRead += this.size;
+		return super.arrayBuffer();
+	}
+	override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+		this.bytesRead += this.size;
+		return super.bytes();
+	}
+	override stream(): ReturnType<Blob['stream']> {
+		this.bytesRead += this.size;
+		return super.stream();
+	}
+	override text(): Promise<string> {
+		this.bytesRead += this.size;
+		return super.text();
+	}
+}
+
+let engine: Engine;
+/** The engine as ingest sees it; registering a Blob hands DuckDB its bytes, not JavaScript. */
+let counted: Engine;
+beforeAll(async () => {
+	engine = await startNodeEngine();
+	counted = {
+		...engine,
+		query: (sql, params) => engine.query(sql, params),
+		registerFile: (name, source) =>
+			engine.registerFile(name, source instanceof CountingBlob ? new Blob([source]) : source),
+		dropFile: (name) => engine.dropFile(name),
+		close: () => engine.close()
+	};
+});
+afterAll(async () => engine.close());
+beforeEach(async () => {
+	await engine.query('DROP TABLE IF EXISTS observations');
+});
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function longFile(rows: number): string {
+	const lines = ['date,metric,segment,value'];
+	for (let i = 0; i < rows; i++)
+		lines.push(`2024-01-${String((i % 28) + 1).padStart(2, '0')},m${i % 7},s${i % 5},${i}.5`);
+	return lines.join('\n') + '\n';
+}
+
+async function values(sql: string) {
+	return (await engine.query(sql)).columns;
+}
+
+describe('one-pass load of a clean file', () => {
+	it('reads no more of a clean UTF-8 Blob than the sample, and numbers every line', async () => {
+		const text = longFile(20_000);
+		const blob = new CountingBlob([text]);
+		expect(blob.size).toBeGreaterThan(6 * SNIFF_BYTES);
+		const { files } = await ingestFiles(counted, [{ name: 'clean.csv', data: blob }]);
+		expect(files[0]).toMatchObject({ rowsRead: 20_000, rowsLoaded: 20_000, rowsRejected: 0 });
+		// The sample is read (at most twice); the rest of the file only by DuckDB.
+		expect(blob.bytesRead).toBeLessThanOrEqual(2 * SNIFF_BYTES);
+		expect(
+			await values(
+				`SELECT min(source_line) AS first, max(source_line) AS last, count(DISTINCT source_line) AS n,
+					sum(value) AS total FROM observations`
+			)
+		).toEqual({ first: [2], last: [20_001], n: [20_000], total: [(20_000 * 19_999) / 2 + 10_000] });
+	});
+
+	it('leaves files it cannot be sure of to the full path: spaces to trim, blank lines, bad cells', async () => {
+		const file =
+			'date,metric,segment,value\n' + // 1
+			'2024-01-01, Visits ,EU,5\n' + // 2: texts trimmed
+			'\n' + // 3: blank
+			'2024-01-02,Visits,\u00a0EU,NA\n' + // 4: a no-break space trimmed too; NA is no data
+			'2024-01-03,Visits,EU,x\n'; // 5: rejected cell
+		const { files } = await ingestFiles(engine, [{ name: 'mixed.csv', data: utf8(file) }]);
+		expect(files[0]).toMatchObject({ rowsRead: 3, rowsLoaded: 3, cellsRejected: 1 });
+		expect(files[0]?.rejected).toEqual([{ line: 5, column: 'value', reason: 'not a number: "x"' }]);
+		expect(
+			await values(`SELECT metric, segment, value, source_line FROM observations ORDER BY date`)
+		).toEqual({
+			metric: ['Visits', 'Visits', 'Visits'],
+			segment: ['EU', 'EU', 'EU'],
+			value: [5, null, null],
+			source_line: [2, 4, 5]
+		});
+	});
+
+	it('loads a clean second file in one pass but leaves its conflicts to the full path', async () => {
+		const a = 'date,metric,value\n2024-01-01,Visits,1\n2024-01-02,Visits,2\n';
+		const b = 'date,metric,value\n2024-01-02,Visits,20\n2024-01-03,Visits,3\n';
+		const c = 'date,metric,value\n2024-01-04,Visits,4\n';
+		const { files, metrics } = await ingestFiles(engine, [
+			{ name: 'a.csv', data: utf8(a) },
+			{ name: 'b.csv', data: utf8(b) },
+			{ name: 'c.csv', data: utf8(c) }
+		]);
+		expect(files.map((f) => f.conflicts.length)).toEqual([0, 1, 0]);
+		expect(files.map((f) => f.rowsLoaded)).toEqual([2, 2, 1]);
+		expect(metrics).toMatchObject([{ id: 'Visits', count: 4, sum: 10 }]);
+	});
+});
