@@ -117,7 +117,7 @@ export async function tryFastLoad(
 		'strict'
 	);
 	// A row is the full path's loaded row with nothing to reject: right width (empty trailing
-	// fields allowed), a date, a metric name, and every value a finite number or no data.
+	// fields allowed), a date, a metric name, and every value a finite number or empty.
 	const extraEmpty = names.slice(width).map((c) => `(${c} IS NULL OR ${c} = '')`);
 	const guards = [
 		`c${width - 1} IS NOT NULL`,
@@ -128,7 +128,10 @@ export async function tryFastLoad(
 			? [`metric_name IS NOT NULL AND ${trimmed(col(mapping.metricNameColumn))}`]
 			: []),
 		...segments.map((c) => `(${col(c)} = '' OR ${trimmed(col(c))})`),
-		...valueColumns.map((_, i) => `(isfinite(v${i}) OR flywheel_no_data(r${i}))`)
+		// Empty is the only no-data spelling taken here: the `flywheel_no_data` macro, expanded once
+		// per column of a wide file, makes binding the query slower than running it (50 metrics:
+		// 350 ms against 56 ms). A file with `NA` cells takes the full path.
+		...valueColumns.map((_, i) => `(isfinite(v${i}) OR r${i} = '')`)
 	];
 	const storeNames = segments.map(input.segmentStoreName);
 	// Internal names (s0, v0, r0, fw_line) never meet a segment's own name until the outer select.
