@@ -141,14 +141,18 @@ function text(value: string | undefined): string {
 }
 
 /**
- * A `periods` table as a SELECT over `anchor(week_ending)`. `days` is the period's length, used
- * to tell a complete period (a value on every day) from a partial one.
+ * A `periods` table as a SELECT over `anchor(week_ending)`, one row per period and anchor row.
+ * `days` is the period's length, used to tell a complete period (a value on every day) from a
+ * partial one. `week_ending` and `position` (the spec's index) let one table hold the periods of
+ * many week endings, and a shorter history be read as the first rows of a longer one
+ * (../review/periodCache.ts).
  */
 export function periodSpecsSql(periods: PeriodSpec[]): string {
 	return periods
 		.map(
-			(p) =>
-				`SELECT ${text(p.id)} AS id, ${p.start} AS start, ${p.end} AS "end", ` +
+			(p, position) =>
+				`SELECT ${WEEK_ENDING} AS week_ending, ${position} AS position, ` +
+				`${text(p.id)} AS id, ${p.start} AS start, ${p.end} AS "end", ` +
 				`${daysBetweenInclusive(p.start, p.end)} AS days, ${text(p.priorYear)} AS prior_year, ` +
 				`${text(p.previous)} AS previous, ${p.reportable ?? 'true'} AS reportable FROM anchor`
 		)

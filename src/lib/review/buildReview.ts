@@ -12,6 +12,7 @@ import {
 	priorYearToDateId,
 	priorYearTrailingMonthId,
 	priorYearWeekId,
+	reviewPeriods,
 	TRAILING_MONTHS,
 	TRAILING_WEEKS,
 	trailingMonthId,
@@ -20,6 +21,7 @@ import {
 } from '../periods/periodTable';
 import { weekdayOf, weekEndingOnOrBefore } from '../periods/weekEnding';
 import { OBSERVATIONS, segmentDimensions } from '../store/observations';
+import { cachedPeriodsSql } from './periodCache';
 import { reviewBands, type GrainBands } from './reviewBands';
 import { deckMetricIds, planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
 import { reviewSql, sourceWhereSql } from './reviewQuery';
@@ -375,8 +377,12 @@ export async function buildReview(
 		);
 	}
 
+	const periods = await cachedPeriodsSql(engine, reviewPeriods(catalog.review), {
+		weekEnding,
+		weekday
+	});
 	const result = await engine.query(
-		reviewSql(plan, catalog.review, { yoySeries: yoySeriesIds(deck) }),
+		reviewSql(plan, catalog.review, { yoySeries: yoySeriesIds(deck), periods }),
 		[weekEnding]
 	);
 	const table = new PeriodTable(result);

@@ -7,8 +7,9 @@
 import { numbers, strings } from '../engine/columns';
 import type { Engine } from '../engine/types';
 import type { Catalog } from '../metrics/types';
-import { historyPeriods, type HistoryGrain } from '../periods/history';
+import { historyPeriods, PERIODS_PER_YEAR, type HistoryGrain } from '../periods/history';
 import { periodSpecsSql } from '../periods/periodTable';
+import { cachedPeriodsSql } from './periodCache';
 import { planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
 import { periodValuesSql } from './reviewQuery';
 import type { Value } from './types';
@@ -33,9 +34,15 @@ export interface HistoryOptions {
 	plan?: ReviewMetricPlan;
 }
 
-export function historySql(plan: ReviewMetricPlan, grain: HistoryGrain, periods: number): string {
+/** `periodsSelect`: the history's periods as a SELECT over `anchor` (default: computed inline). */
+export function historySql(
+	plan: ReviewMetricPlan,
+	grain: HistoryGrain,
+	periods: number,
+	periodsSelect = periodSpecsSql(historyPeriods(grain, periods))
+): string {
 	const columns = plan.metrics.map((m) => `, ${m.column}`).join('');
-	return `WITH ${periodValuesSql(plan, periodSpecsSql(historyPeriods(grain, periods)))}
+	return `WITH ${periodValuesSql(plan, periodsSelect)}
 SELECT "end" AS period_end${columns} FROM period_values ORDER BY "end"`;
 }
 
@@ -47,7 +54,19 @@ export async function metricHistory(
 	options: HistoryOptions
 ): Promise<MetricHistory> {
 	const plan = options.plan ?? planReviewMetrics(catalog, ids);
-	const result = await engine.query(historySql(plan, options.grain, options.periods), [
+	// The cached periods run to whole years, so histories a few periods apart (a locked baseline's
+	// grows by one each week) share one table: this history is its first rows.
+	const year = PERIODS_PER_YEAR[options.grain];
+	const periods = await cachedPeriodsSql(
+		engine,
+		historyPeriods(options.grain, Math.ceil(options.periods / year) * year),
+		{
+			weekEnding: options.weekEnding,
+			weekday: catalog.review.weekEndingWeekday,
+			first: options.periods
+		}
+	);
+	const result = await engine.query(historySql(plan, options.grain, options.periods, periods), [
 		options.weekEnding
 	]);
 	const column = (id: string | undefined) => {

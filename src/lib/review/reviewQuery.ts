@@ -149,6 +149,8 @@ function comparedColumns(metric: ComputedMetric): string[] {
 export interface ReviewQueryOptions {
 	/** Metric ids shown as a WBR App `...YOY` series, whose box needs the week over week of the change. */
 	yoySeries: Set<string>;
+	/** The review's periods as a SELECT over `anchor`; default: `periodsSql(settings)` (./periodCache.ts reads them from a table). */
+	periods?: string;
 }
 
 /**
@@ -181,7 +183,7 @@ export function reviewSql(
 				`${changeSql(m.comparison, { value: `c.${m.column}_yoy`, coverage: `c.${m.column}_yoy_c` }, { value: `pr.${m.column}_yoy`, coverage: `pr.${m.column}_yoy_c` })} AS ${m.column}_yoy_pop`
 		);
 	const weekNo = weekNumber('v."end"', settings.weekEndingWeekday, settings.fiscalYearEndMonth);
-	return `WITH ${periodValuesSql(plan, periodsSql(settings))},
+	return `WITH ${periodValuesSql(plan, options.periods ?? periodsSql(settings))},
 compared AS (SELECT v.id, v.start, v."end", v.previous, ${weekNo} AS week_number${compared.map((c) => `,\n  ${c}`).join('')}
   FROM period_values v LEFT JOIN period_values py ON py.id = v.prior_year LEFT JOIN period_values pr ON pr.id = v.previous)
 SELECT c.*${yoyPop.map((c) => `, ${c}`).join('')} FROM compared c LEFT JOIN compared pr ON pr.id = c.previous`;
