@@ -11,34 +11,51 @@ import { parse } from 'yaml';
 import { openApp } from './browser.js';
 
 const WEEK = '2026-11-21';
+const PREVIOUS_WEEK = '2026-11-14';
 const catalog = parse(readFileSync('data/demo-catalog.yaml', 'utf8'));
-/** @type {import('../../src/lib/review/types').Review} */
-const expected = JSON.parse(
-	execFileSync(
-		process.execPath,
-		[
-			'bin/flywheel.js',
-			'review',
-			'static/demo/observations.csv',
-			'--config',
-			'data/demo-catalog.yaml',
-			'--week-ending',
-			WEEK,
-			'--json'
-		],
-		{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
-	)
-);
-const metricsById = new Map(expected.blocks.flatMap((b) => b.metrics).map((m) => [m.id, m]));
 
-/** @param {'operational' | 'strategic'} view */
-function expectedView(view) {
+/**
+ * The CLI's review JSON of the demo for one week.
+ * @param {string} week
+ * @returns {import('../../src/lib/review/types').Review}
+ */
+function cliReview(week) {
+	return JSON.parse(
+		execFileSync(
+			process.execPath,
+			[
+				'bin/flywheel.js',
+				'review',
+				'static/demo/observations.csv',
+				'--config',
+				'data/demo-catalog.yaml',
+				'--week-ending',
+				week,
+				'--json'
+			],
+			{ encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
+		)
+	);
+}
+
+/** @param {import('../../src/lib/review/types').Review} review */
+const metricsOf = (review) =>
+	new Map(review.blocks.flatMap((b) => b.metrics).map((m) => [m.id, m]));
+const expected = cliReview(WEEK);
+const metricsById = metricsOf(expected);
+
+/**
+ * @param {'operational' | 'strategic'} view
+ * @param {import('../../src/lib/review/types').Review} review
+ */
+function expectedView(view, review = expected) {
+	const metricsById = metricsOf(review);
 	const ids = Object.entries(catalog.metrics)
 		.filter(([, m]) => m.views.includes(view))
 		.map(([id]) => id);
 	const inView = new Set(ids);
 	const weekly = view === 'operational';
-	const details = weekly ? expected.exceptionDetails : expected.monthlyExceptionDetails;
+	const details = weekly ? review.exceptionDetails : review.monthlyExceptionDetails;
 	// Bands are judged metric by metric, so the view's list is the full list without the others.
 	const exceptions = details.filter((e) => inView.has(e.metricId)).map((e) => e.metricId);
 	let withoutBand = 0;
@@ -66,8 +83,11 @@ async function cardIds(page) {
 		.evaluateAll((els) => els.map((el) => String(el.getAttribute('data-metric-card'))));
 }
 
-/** @param {import('playwright-core').Page} page */
-async function checkBoxFigures(page) {
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {Map<string, import('../../src/lib/review/types').ReviewMetric>} metricsById the review JSON's metrics
+ */
+async function checkBoxFigures(page, metricsById) {
 	const cells = await page.locator('[data-metric-card] [data-box-cell]').evaluateAll((els) =>
 		els.map((el) => ({
 			metric: el.closest('[data-metric-card]')?.getAttribute('data-metric-card'),
@@ -133,7 +153,7 @@ async function checkView(page, view) {
 		kinds.slice(switchAt).every((k) => k !== first),
 		`${first}s first, then the rest: ${kinds.join(',')}`
 	);
-	return checkBoxFigures(page);
+	return checkBoxFigures(page, metricsById);
 }
 
 describe('reviews', () => {
@@ -204,6 +224,32 @@ describe('reviews', () => {
 		await page.waitForURL(/week=2026-11-14/);
 		await waitForReview(page, '2026-11-14');
 		assert.deepEqual(await state(), opened);
+	});
+
+	it('switching to the previous week shows that week’s exceptions and figures', async () => {
+		const page = app.page;
+		const previous = cliReview(PREVIOUS_WEEK);
+		await page.goto(new URL(`/operational?week=${WEEK}`, app.url).href);
+		await waitForReview(page);
+		// The week before is built in the background once this one is drawn; the figures must be
+		// the CLI's whether the switch finds it built or builds it then.
+		const began = Date.now();
+		await page.locator('[data-week-picker]').selectOption(PREVIOUS_WEEK);
+		await page.waitForURL(new RegExp(`week=${PREVIOUS_WEEK}`));
+		await waitForReview(page, PREVIOUS_WEEK);
+		console.log(`# previous week: ${Date.now() - began} ms`);
+		const listed = await page
+			.locator('[data-exception]')
+			.evaluateAll((els) => els.map((el) => el.getAttribute('data-exception')));
+		assert.deepEqual(listed, expectedView('operational', previous).exceptions);
+		await page.getByRole('button', { name: /Show all/ }).click();
+		const checked = await checkBoxFigures(page, metricsOf(previous));
+		assert.ok(checked >= 9 * expectedView('operational', previous).ids.length);
+		// A different week, so different figures: the review on screen is not the one before.
+		const revenue = await page
+			.locator('[data-metric-card="revenue"] [data-box-cell="lastWeek"]')
+			.getAttribute('data-value');
+		assert.notEqual(Number(revenue), metricsById.get('revenue')?.box.lastWeek);
 	});
 
 	it('logs no console error and requests nothing from another origin', () => {

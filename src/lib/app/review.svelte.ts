@@ -4,9 +4,11 @@
  * reopens the same review and the browser's back button returns to the previous one.
  *
  * Reviews are built one at a time (one DuckDB connection) and kept by address, so going back to a
- * week, or switching to the other view, is redrawn from memory; after each review the other view
- * of the same week is built in the background. A request the user has already moved past is
- * dropped before it starts, and its result is ignored if it was under way.
+ * week, or switching to the other view, is redrawn from memory. After each review, when the
+ * browser is idle, the other view of the same week and then the week before and after are built in
+ * the background, one at a time, so the likely next step is already there. A request the user has
+ * already moved past (a prefetch included) is dropped before it starts, and its result is ignored
+ * if it was under way.
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
@@ -31,6 +33,18 @@ import { session } from './session.svelte';
 
 /** Enough for a few weeks of both views; a review of 100 metrics is a few hundred KB. */
 const KEPT_REVIEWS = 16;
+
+/**
+ * Resolves when the browser has a moment: prefetching waits for the review on screen to be drawn
+ * and for the user's own input. The timeout keeps a busy page from never prefetching.
+ */
+function idle(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof requestIdleCallback === 'function')
+			requestIdleCallback(() => resolve(), { timeout: 1000 });
+		else setTimeout(resolve, 50);
+	});
+}
 
 interface DataChoices extends SegmentChoices {
 	version: number;
@@ -88,10 +102,7 @@ export class ReviewState {
 			this.unfiltered = unsplitMetrics(choices.catalog, address.filters, choices.splits);
 			this.lastBuildMs = performance.now() - began;
 			this.pending = null;
-			// The other view of the same week is the likely next step: have it ready.
-			const other: View = address.view === 'operational' ? 'strategic' : 'operational';
-			const next = { ...address, view: other, weekEnding: review.weekEnding };
-			void this.#review(engine, choices, next).catch(() => undefined);
+			void this.#prefetch(request, engine, choices, { ...address, weekEnding: review.weekEnding });
 		} catch (error) {
 			if (request !== this.#latest) return;
 			this.error = error instanceof Error ? error.message : String(error);
@@ -120,6 +131,33 @@ export class ReviewState {
 		if (value) filters[dimension] = value;
 		else delete filters[dimension];
 		return this.navigate({ filters });
+	}
+
+	/**
+	 * The likely next steps after the review at `shown`: the other view of the same week, then the
+	 * week before (the usual step back through a review) and the week after. Each waits for idle
+	 * time and for the one before, and stops as soon as the user asks for anything else, so a
+	 * prefetch delays a request by one build at most.
+	 */
+	async #prefetch(
+		request: number,
+		engine: Engine,
+		choices: DataChoices,
+		shown: ReviewAddress
+	): Promise<void> {
+		const other: View = shown.view === 'operational' ? 'strategic' : 'operational';
+		const index = shown.weekEnding === null ? -1 : choices.weeks.indexOf(shown.weekEnding);
+		// Weeks are newest first: the week before is the next one in the list.
+		const neighbours = index < 0 ? [] : [choices.weeks[index + 1], choices.weeks[index - 1]];
+		const next: ReviewAddress[] = [
+			{ ...shown, view: other },
+			...neighbours.flatMap((weekEnding) => (weekEnding ? [{ ...shown, weekEnding }] : []))
+		];
+		for (const address of next) {
+			await idle();
+			if (request !== this.#latest) return;
+			await this.#review(engine, choices, address).catch(() => undefined);
+		}
 	}
 
 	/** The engine with the data loaded; asked once, as two requests at start-up would load twice. */
@@ -173,7 +211,12 @@ export class ReviewState {
 		const key = addressKey({ ...address, weekEnding }, choices.version);
 		this.#wanted.add(key);
 		const kept = this.#reviews.get(key);
-		if (kept) return kept;
+		if (kept) {
+			// Most recently used last, so the bound below forgets the review looked at longest ago.
+			this.#reviews.delete(key);
+			this.#reviews.set(key, kept);
+			return kept;
+		}
 		const build = async () => {
 			if (!this.#wanted.has(key)) return null;
 			const catalog = filterCatalog(choices.catalog, address.filters, choices.splits);
