@@ -74,6 +74,9 @@ export function sniffDialect(text: string, complete: boolean, forced?: Delimiter
 	const candidates = (forced ? [forced] : DELIMITERS).map((d) => scoreDelimiter(text, d, complete));
 	const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
 	const { records, width, delimiter } = best;
+	// The fewest filled fields (trailing empty ones not counted) of a row of the usual width.
+	const usual = records.filter((r) => r.fields.length === width).map((r) => widthOf(r.fields));
+	const filledWidth = Math.min(width, ...usual);
 	let headerIndex = -1;
 	let dataIndex = 0;
 	for (let i = 0; i < records.length; i++) {
@@ -81,10 +84,16 @@ export function sniffDialect(text: string, complete: boolean, forced?: Delimiter
 		// A `#` line is a comment only when it is narrower than the data: `#,##0` may be a header.
 		if (isComment(record) && widthOf(record.fields) < width) continue;
 		if (widthOf(record.fields) < Math.min(width, 2)) continue;
-		// A header narrower than the usual row must at least be as wide as the row under it.
+		// A header narrower than the usual row must at least be as wide as the row under it and,
+		// unless it is all numbers or dates, as every usual row's filled cells (else it is a
+		// `Key<TAB>Value` preamble line above the real header, as in App Store reports).
 		const next = records[i + 1];
+		const spans =
+			record.fields.length >= filledWidth ||
+			record.fields.every((f) => f.trim() === '' || isDataLike(f));
 		const narrow =
-			record.fields.length < width && !(next && widthOf(next.fields) <= record.fields.length);
+			record.fields.length < width &&
+			!(next && widthOf(next.fields) <= record.fields.length && spans);
 		if (narrow && width > 1) continue;
 		if (looksLikeHeader(record.fields)) {
 			headerIndex = i;
