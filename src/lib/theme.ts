@@ -1,7 +1,8 @@
 /**
  * Flywheel's one colour theme. Good and bad follow the metric's direction, never "red for down",
- * and the pair is the Okabe-Ito blue and vermillion: distinct for colour-blind readers and in
- * greyscale (different lightness).
+ * and the pair is blue and vermillion (the Okabe-Ito pair, the blue darkened): distinct for
+ * colour-blind readers, and in greyscale by lightness (theme.test.ts measures it); marks and text
+ * add a shape or word cue as well, so colour is never the only signal.
  */
 export const theme = {
 	ink: '#1d2733',
@@ -14,7 +15,7 @@ export const theme = {
 	lastYear: '#7d8896',
 	plan: '#b35c00',
 	band: 'rgba(86, 180, 233, 0.18)',
-	good: '#0072b2',
+	good: '#005b96',
 	bad: '#d55e00',
 	neutral: '#6b6b6b'
 } as const;
