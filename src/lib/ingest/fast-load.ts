@@ -11,7 +11,7 @@
  */
 import { ident, literal } from '../engine/sql';
 import type { Engine } from '../engine/types';
-import { CORE_COLUMNS, OBSERVATIONS, ensureSegmentColumns } from '../store/observations';
+import { OBSERVATIONS, ensureSegmentColumns, segmentsOf } from '../store/observations';
 import {
 	dateFormats,
 	formatMatches,
@@ -80,13 +80,6 @@ function trimmed(c: string): string {
 	return `CASE WHEN strlen(${c}) = length(${c}) THEN ascii(${c}) <> 32 AND NOT ends_with(${c}, ' ') ELSE ${c} = trim(${c}) END`;
 }
 
-/** Store segment columns: their names, so a file without one of them matches on null. */
-async function storeSegments(engine: Engine): Promise<string[]> {
-	const result = await engine.query(`SELECT * FROM ${OBSERVATIONS} LIMIT 0`);
-	const core = new Set<string>(CORE_COLUMNS);
-	return result.names.filter((c) => !core.has(c));
-}
-
 /**
  * Loads the file in one pass when it is clean; returns the report's counts, or null (nothing
  * loaded) when the full path must load it.
@@ -149,17 +142,18 @@ export async function tryFastLoad(
 			: `metric_name AS metric, ${finite(0)} AS value`;
 	const segmentList = storeNames.map((s) => `${ident(s)}, `).join('');
 
-	await ensureSegmentColumns(engine, storeNames);
+	// One look at the store gives its segment columns and whether it holds anything yet.
+	const store = await engine.query(`SELECT * FROM ${OBSERVATIONS} LIMIT 1`);
+	const storeSegments = segmentsOf(store.names);
+	await ensureSegmentColumns(engine, storeNames, storeSegments);
 	// Observations already in the store (from an earlier file) are conflicts: any held back makes
 	// the count below come short, and the full path reports them.
-	const stored = await engine.query(
-		`SELECT count(*) AS n FROM (SELECT 1 FROM ${OBSERVATIONS} LIMIT 1)`
-	);
 	let conflictFilter = 'true';
-	if (Number(stored.columns['n']?.[0] ?? 0) > 0) {
+	if (store.rowCount > 0) {
 		const own = new Set(storeNames);
 		const side = (c: string) => (own.has(c) ? `o.${ident(c)}` : 'NULL');
-		const on = (await storeSegments(engine))
+		// Every segment column once this file's are added (stored rows hold null in the new ones).
+		const on = [...new Set([...storeSegments, ...storeNames])]
 			.map((c) => ` AND e.${ident(c)} IS NOT DISTINCT FROM ${side(c)}`)
 			.join('');
 		conflictFilter = `NOT EXISTS (SELECT 1 FROM ${OBSERVATIONS} e WHERE e.metric = o.metric AND e.date = o.date${on})`;

@@ -5,7 +5,12 @@
  */
 import { ident, literal } from '../engine/sql';
 import type { Engine } from '../engine/types';
-import { ensureSegmentColumns, OBSERVATIONS, CORE_COLUMNS } from '../store/observations';
+import {
+	ensureSegmentColumns,
+	OBSERVATIONS,
+	CORE_COLUMNS,
+	segmentDimensions
+} from '../store/observations';
 import {
 	dateFormats,
 	dateOrderEvidenceSql,
@@ -21,12 +26,22 @@ import { sniffDialect } from './dialect';
 import { tryFastLoad } from './fast-load';
 import { numberLines } from './line-numbers';
 import { MAX_REJECTED_LISTED } from './limits';
-import { previewSample, readSample, type FilePreview } from './mapping';
+import { previewSample, readSample, type FilePreview, type Sample } from './mapping';
 import { NUMBER_MACROS_SQL } from './numbers';
 import { stageFile } from './read-table';
 import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
 
 let uploads = 0;
+
+/** Engines (connections) that already hold the number macros: temp macros live as long as it. */
+const withMacros = new WeakSet<Engine>();
+
+/** The number macros, created once per engine and only when the full path needs them. */
+async function ensureNumberMacros(engine: Engine): Promise<void> {
+	if (withMacros.has(engine)) return;
+	for (const sql of NUMBER_MACROS_SQL) await engine.query(sql);
+	withMacros.add(engine);
+}
 
 /** A file that cannot be loaded at all; the message is for the user. */
 export class UnreadableFileError extends Error {
@@ -110,12 +125,12 @@ export async function loadFile(
 		bytes = toUtf8(input.name, bytes ?? (await readAll(input.data)), mapping.encoding);
 	const file = `flywheel_upload_${++uploads}.csv`;
 	const table = `flywheel_stage_${uploads}`;
+	const start = dataStart(mapping, sample.text, sample.complete);
+	let staging = false;
 	try {
 		await engine.registerFile(file, bytes ?? input.data);
-		for (const sql of NUMBER_MACROS_SQL) await engine.query(sql);
 		// Later rows may still settle an undecided date order: that needs the whole column first.
 		if (userMapping || preview.dateOrderFrom !== 'default') {
-			const start = dataStart(mapping, sample.text, sample.complete);
 			const fast = await tryFastLoad(engine, {
 				file,
 				sourceName: input.name,
@@ -127,6 +142,7 @@ export async function loadFile(
 			});
 			if (fast) return Object.assign(report, fast);
 		}
+		staging = true;
 		return await loadRegistered(engine, {
 			input,
 			file,
@@ -135,15 +151,22 @@ export async function loadFile(
 			mapping,
 			preview,
 			report,
-			userMapping
+			userMapping,
+			sample,
+			start
 		});
 	} finally {
-		await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table)}`);
-		await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_lines')}`);
-		await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_rows')}`);
-		await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_obs')}`);
+		if (staging) await dropStaging(engine, table);
 		await engine.dropFile(file);
 	}
+}
+
+/** The full path's temporary tables (the fast path makes none). */
+async function dropStaging(engine: Engine, table: string): Promise<void> {
+	await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table)}`);
+	await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_lines')}`);
+	await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_rows')}`);
+	await dropQuietly(engine, `DROP TABLE IF EXISTS ${ident(table + '_obs')}`);
 }
 
 interface LoadContext {
@@ -155,6 +178,9 @@ interface LoadContext {
 	preview: FilePreview;
 	report: FileReport;
 	userMapping: Mapping | undefined;
+	/** The sample `loadFile` read, and where the data starts in it. */
+	sample: Sample;
+	start: ReturnType<typeof dataStart>;
 }
 
 /** Where the data starts, in DuckDB's `skip` units (records and blank lines) and in lines. */
@@ -177,8 +203,8 @@ function dataStart(mapping: Mapping, sampleText: string, complete: boolean) {
 
 async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileReport> {
 	const { mapping, report, table } = ctx;
-	const sample = await readSample(ctx.input.name, ctx.input.data);
-	const { skip, firstDataLine } = dataStart(mapping, sample.text, sample.complete);
+	const { skip, firstDataLine } = ctx.start;
+	await ensureNumberMacros(engine);
 	const readOptions = {
 		file: ctx.file,
 		delimiter: mapping.delimiter,
@@ -357,22 +383,12 @@ async function rankedFormats(
 	return rankFormats(formats, formatMatches(texts, formats));
 }
 
-/** Key columns of an observation: metric, day and every segment dimension of the store. */
-async function keyColumns(engine: Engine): Promise<string[]> {
-	const result = await engine.query(
-		`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
-		[OBSERVATIONS]
-	);
-	const core = new Set<string>(CORE_COLUMNS);
-	return (result.columns['column_name'] ?? []).map(String).filter((c) => !core.has(c));
-}
-
 /** SQL matching store rows `e` to this file's observations `o` on metric, day and segments. */
 async function keyMatch(
 	engine: Engine,
 	obsTable: string
 ): Promise<{ segments: string[]; side: (c: string) => string; on: string }> {
-	const segments = await keyColumns(engine);
+	const segments = await segmentDimensions(engine);
 	const obsColumns = new Set(
 		(await engine.query(`SELECT * FROM ${ident(obsTable)} LIMIT 0`)).names
 	);

@@ -32,23 +32,34 @@ export async function createObservationsTable(engine: Engine): Promise<void> {
 	);
 }
 
-/** The segment dimensions present in the store, in the order they were added. */
+/**
+ * The segment dimensions present in the store, in the order they were added. Read from the
+ * table's own result columns: the first `information_schema` query of a session costs 100-200 ms
+ * (it materialises the whole catalog), this one about 1 ms.
+ */
 export async function segmentDimensions(engine: Engine): Promise<string[]> {
-	const result = await engine.query(
-		`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
-		[OBSERVATIONS]
-	);
-	const core = new Set<string>(CORE_COLUMNS);
-	return (result.columns['column_name'] ?? []).map(String).filter((name) => !core.has(name));
+	return segmentsOf((await engine.query(`SELECT * FROM ${OBSERVATIONS} LIMIT 0`)).names);
 }
 
-/** Adds segment dimension columns the store does not have yet. */
-export async function ensureSegmentColumns(engine: Engine, dimensions: string[]): Promise<void> {
-	const existing = new Set(await segmentDimensions(engine));
+/** The segment dimensions among a store query's column names. */
+export function segmentsOf(names: string[]): string[] {
+	const core = new Set<string>(CORE_COLUMNS);
+	return names.filter((name) => !core.has(name));
+}
+
+/**
+ * Adds segment dimension columns the store does not have yet; `existing` saves the look-up when
+ * the caller has just read the store's columns.
+ */
+export async function ensureSegmentColumns(
+	engine: Engine,
+	dimensions: string[],
+	existing?: string[]
+): Promise<void> {
+	const have = new Set(existing ?? (await segmentDimensions(engine)));
 	for (const dimension of dimensions) {
-		if (existing.has(dimension) || (CORE_COLUMNS as readonly string[]).includes(dimension))
-			continue;
+		if (have.has(dimension) || (CORE_COLUMNS as readonly string[]).includes(dimension)) continue;
 		await engine.query(`ALTER TABLE ${OBSERVATIONS} ADD COLUMN ${ident(dimension)} VARCHAR`);
-		existing.add(dimension);
+		have.add(dimension);
 	}
 }
