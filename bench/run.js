@@ -15,6 +15,7 @@ import { browserRun } from './browser.js';
 import { LONG_SIZES, generateData } from './generate.js';
 import { nativeRun } from './native.js';
 import { buildRows, toMarkdown } from './report.js';
+import { reviewSwitch, switchTable } from './review-switch.js';
 
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
 const git = (/** @type {string} */ args) =>
@@ -76,6 +77,14 @@ try {
 	await server.close();
 }
 
+// Switching week runs the app's own review route, so it needs the built app (not the bench page).
+const appBuild = process.env.FLYWHEEL_BUILD ?? here('../build');
+let switchReport = `Switch week: skipped, no built app in ${appBuild} (run \`npx vite build\`).`;
+if (existsSync(`${appBuild}/index.html`)) {
+	log('Switching week in the built app (bench/review-switch.js) ...');
+	switchReport = switchTable(await reviewSwitch({ root: appBuild, log }));
+}
+
 const pkgVersion = (/** @type {string} */ pkg) =>
 	JSON.parse(readFileSync(here(`../node_modules/${pkg}/package.json`), 'utf8')).version;
 const commit = git('rev-parse --short HEAD');
@@ -100,7 +109,10 @@ const notes = [
 	'- Longest main-thread task: PerformanceObserver `longtask`; 0 ms means no task over 50 ms. Its budget applies to the maximum over all runs; the others to the median.'
 ];
 if (!sizes.includes('1m')) context.push('The 1M load budgets were not evaluated: 1M was not run.');
-const report = `# Flywheel benchmark\n\n${context.join('\n')}\n\n${table}\n\n${notes.join('\n')}\n`;
+notes.push(
+	'- Switch week: the demo operational review in the built app; from the week picker change to the frame showing the new week. Prefetched = the week before, after 6 s idle; cold = a week not built yet. Median of 5.'
+);
+const report = `# Flywheel benchmark\n\n${context.join('\n')}\n\n${table}\n\n${switchReport}\n\n${notes.join('\n')}\n`;
 log(`\n${report}`);
 writeFileSync(here('./results.md'), report);
 log('Wrote bench/results.md');
