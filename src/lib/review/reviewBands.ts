@@ -14,7 +14,7 @@ import type {
 import type { Engine } from '../engine/types';
 import type { Catalog, MetricDefinition } from '../metrics/types';
 import { PERIODS_PER_YEAR, type HistoryGrain } from '../periods/history';
-import { metricHistory } from './metricHistory';
+import { metricHistory, type MetricHistory } from './metricHistory';
 import type { ReviewSummary, Value } from './types';
 
 export interface GrainBands {
@@ -25,6 +25,8 @@ export interface GrainBands {
 	/** The metrics with a signal in the period under review, most severe first. */
 	exceptions: Exception[];
 	summary: ReviewSummary;
+	/** The history the bands were judged on, for charts that draw them (the deep dive). */
+	history: MetricHistory;
 }
 
 /** The catalog's band settings as ../bands takes them, for one grain. */
@@ -144,6 +146,7 @@ export async function reviewBands(
 		period: periods[review] ?? weekEnding,
 		evaluations,
 		exceptions,
-		summary: { period: periods[review] ?? weekEnding, ...summary, text: describeSummary(summary) }
+		summary: { period: periods[review] ?? weekEnding, ...summary, text: describeSummary(summary) },
+		history
 	};
 }

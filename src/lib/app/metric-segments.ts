@@ -1,0 +1,164 @@
+/**
+ * Which segment drove a metric's change: for each segment column the data splits the metric by,
+ * the metric's value per segment value in the week under review, the week before and the same
+ * week last year. Each segment's figures are the review's own: the catalog is filtered to the one
+ * segment value exactly as the review's segment filter does (segment-catalog.ts) and the week's
+ * periods are the review's `W0`, `W1` and `PW0`, run through the review query's stages. So a
+ * ratio (conversion) is the segment's ratio of totals, and a `mean` is the segment's mean.
+ *
+ * Only an additive metric (a `sum` of a source) splits its change into parts that add up to the
+ * whole; for any other the table shows each segment's own values and change, and says so.
+ */
+import { numbers, strings } from '../engine/columns';
+import type { Engine } from '../engine/types';
+import type { Catalog, MetricDefinition } from '../metrics/types';
+import { periodSpecsSql, reviewPeriods } from '../periods/periodTable';
+import { planReviewMetrics } from '../review/reviewMetrics';
+import { periodValuesSql } from '../review/reviewQuery';
+import type { Value } from '../review/types';
+import type { Segment } from './review-data';
+import type { SegmentFilters } from './review-url';
+import { filterCatalog, type SegmentSplits } from './segment-catalog';
+
+/** The week under review, the week before it and the same week last year (364 days earlier). */
+const WEEKS = { current: 'W0', previous: 'W1', priorYear: 'PW0' } as const;
+
+export interface WeekFigures {
+	current: Value;
+	previous: Value;
+	priorYear: Value;
+}
+
+export interface SegmentFigures extends WeekFigures {
+	/** The segment value, e.g. `web`. */
+	value: string;
+}
+
+export interface SegmentBreakdown {
+	/** The segment column, e.g. `channel`. */
+	dimension: string;
+	/** Largest change against last year first (see `bySegmentChange`). */
+	segments: SegmentFigures[];
+}
+
+export interface MetricSegments {
+	/** The metric as the review shows it (with the review's filters), for the total row. */
+	total: WeekFigures;
+	/** True when the segments' changes add up to the total's: a `sum` of one source. */
+	additive: boolean;
+	breakdowns: SegmentBreakdown[];
+}
+
+export type Baseline = 'previous' | 'priorYear';
+
+export function isAdditive(definition: MetricDefinition): boolean {
+	return !definition.derived && (definition.aggregation ?? 'sum') === 'sum';
+}
+
+/** The segment's change against a baseline, in the metric's unit; null when either side is missing. */
+export function change(figures: WeekFigures, against: Baseline): Value {
+	const baseline = figures[against];
+	return figures.current === null || baseline === null ? null : figures.current - baseline;
+}
+
+/** Largest change first, whichever its sign: the segment that moved the metric most; no data last. */
+export function bySegmentChange(
+	segments: readonly SegmentFigures[],
+	against: Baseline
+): SegmentFigures[] {
+	const size = (s: SegmentFigures) => {
+		const moved = change(s, against);
+		return moved === null ? -1 : Math.abs(moved);
+	};
+	return [...segments].sort((a, b) => size(b) - size(a) || a.value.localeCompare(b.value));
+}
+
+/** The store metrics a catalog metric reads, its derived operands' included. */
+function storeMetrics(catalog: Catalog, id: string, seen = new Set<string>()): string[] {
+	if (seen.has(id)) return [];
+	seen.add(id);
+	const definition = catalog.metrics.find((m) => m.id === id);
+	if (!definition) return [];
+	if (definition.source) return [definition.source.metric];
+	return (definition.derived?.operands ?? []).flatMap((o) => storeMetrics(catalog, o, seen));
+}
+
+/** Plans are not needed here, and a plan not split like its metric would only cost a join. */
+function withoutPlans(catalog: Catalog): Catalog {
+	return {
+		...catalog,
+		metrics: catalog.metrics.map((metric) => {
+			const copy = { ...metric };
+			delete copy.plan;
+			return copy;
+		})
+	};
+}
+
+export function weekFiguresSql(catalog: Catalog, id: string): string {
+	const plan = planReviewMetrics(catalog, [id]);
+	const column = plan.columnOf.get(id);
+	if (!column) throw new Error(`metric "${id}" was not computed`);
+	const wanted = new Set<string>(Object.values(WEEKS));
+	const periods = reviewPeriods(catalog.review).filter((p) => wanted.has(p.id));
+	return `WITH ${periodValuesSql(plan, periodSpecsSql(periods))}
+SELECT id, ${column} AS value FROM period_values`;
+}
+
+async function weekFigures(
+	engine: Engine,
+	catalog: Catalog,
+	id: string,
+	weekEnding: string
+): Promise<WeekFigures> {
+	const result = await engine.query(weekFiguresSql(catalog, id), [weekEnding]);
+	const ids = strings(result, 'id');
+	const values = numbers(result, 'value');
+	const at = (period: string) => values[ids.indexOf(period)] ?? null;
+	return {
+		current: at(WEEKS.current),
+		previous: at(WEEKS.previous),
+		priorYear: at(WEEKS.priorYear)
+	};
+}
+
+/**
+ * The metric `id` by segment, for every segment column that splits it and that the review is not
+ * already filtered to. `catalog` is the review's catalog before its filters; `filters` the review's.
+ */
+export async function metricSegments(
+	engine: Engine,
+	catalog: Catalog,
+	id: string,
+	options: {
+		weekEnding: string;
+		filters: SegmentFilters;
+		segments: readonly Segment[];
+		splits: SegmentSplits;
+	}
+): Promise<MetricSegments> {
+	const definition = catalog.metrics.find((m) => m.id === id);
+	if (!definition) throw new Error(`the catalog does not define "${id}"`);
+	const plain = withoutPlans(catalog);
+	const reviewed = filterCatalog(plain, options.filters, options.splits);
+	const total = await weekFigures(engine, reviewed, id, options.weekEnding);
+	const reads = storeMetrics(catalog, id);
+	const breakdowns: SegmentBreakdown[] = [];
+	for (const { dimension, values } of options.segments) {
+		if (options.filters[dimension] !== undefined) continue;
+		// A metric some of whose operands are not split this way has no per-segment value.
+		if (reads.length === 0 || !reads.every((m) => options.splits.get(dimension)?.has(m))) continue;
+		const segments: SegmentFigures[] = [];
+		// One small query per segment value, in turn: the engine has one connection.
+		for (const value of values) {
+			const filtered = filterCatalog(
+				plain,
+				{ ...options.filters, [dimension]: value },
+				options.splits
+			);
+			segments.push({ value, ...(await weekFigures(engine, filtered, id, options.weekEnding)) });
+		}
+		breakdowns.push({ dimension, segments: bySegmentChange(segments, 'priorYear') });
+	}
+	return { total, additive: isAdditive(definition), breakdowns };
+}
