@@ -133,6 +133,7 @@ export async function loadFile(
 		if (userMapping || preview.dateOrderFrom !== 'default') {
 			const fast = await tryFastLoad(engine, {
 				file,
+				data: bytes ?? input.data,
 				sourceName: input.name,
 				mapping,
 				skip: start.skip,
