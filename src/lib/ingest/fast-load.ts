@@ -18,11 +18,12 @@ import {
 	hasTimeSql,
 	isDateName,
 	isoCastSql,
+	looksLikeDate,
 	rankFormats
 } from './dates';
 import { isNullSpelling } from './numbers';
 import { EXTRA_COLUMNS, readCsvSql } from './read-table';
-import { scanLinesInChunks } from './records';
+import { scanLinesInChunks, type SampleRecord } from './records';
 import type { FileReport, Mapping } from './types';
 
 export interface FastLoadInput {
@@ -37,6 +38,8 @@ export interface FastLoadInput {
 	firstDataLine: number;
 	/** The date column's texts in the sample, to choose the one format the fast path reads. */
 	sampleDates: string[];
+	/** The sample's data records, to see when the fast path would fail anyway. */
+	sampleRecords: SampleRecord[];
 	/** Segment columns as stored (see `segmentStoreName`). */
 	segmentStoreName: (column: string) => string;
 }
@@ -82,6 +85,46 @@ function trimmed(c: string): string {
 	return `CASE WHEN strlen(${c}) = length(${c}) THEN ascii(${c}) <> 32 AND NOT ends_with(${c}, ' ') ELSE ${c} = trim(${c}) END`;
 }
 
+/** A plain number DuckDB's DOUBLE cast reads as the full rules would (spaces around allowed). */
+const PLAIN_NUMBER = /^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$/;
+
+/**
+ * Why the sample alone shows the one-pass load would be rolled back, or null. An attempt costs a
+ * whole read of the file and an insert, so a file the full path will load anyway skips it. Only
+ * a speed decision: any file the fast path takes is still verified after its insert.
+ */
+export function fastPathObstacle(input: FastLoadInput): string | null {
+	const { mapping } = input;
+	if (mapping.decimalMark !== '.') return 'decimal comma';
+	const width = mapping.columns.length;
+	const at = (name: string | null) => mapping.columns.indexOf(name ?? '');
+	const values = (
+		mapping.layout === 'wide' ? mapping.metricColumns : [mapping.valueColumn ?? '']
+	).map(at);
+	const texts = [...mapping.segmentColumns, mapping.metricNameColumn].map(at).filter((i) => i >= 0);
+	const hinted = isDateName(mapping.dateColumn);
+	let previous: SampleRecord | undefined;
+	for (const record of input.sampleRecords) {
+		// Lines between records: a blank line, or a quoted field holding a newline.
+		if (previous && record.line !== previous.line + 1) return 'record spans lines';
+		previous = record;
+		const { fields } = record;
+		if (fields.length < width || fields.slice(width).some((f) => f !== '')) return 'wrong width';
+		if (!looksLikeDate(fields[at(mapping.dateColumn)] ?? '', hinted)) return 'not a date';
+		for (const i of values) {
+			const v = fields[i] ?? '';
+			if (v !== '' && !PLAIN_NUMBER.test(v)) return `not a plain number: ${v}`;
+		}
+		for (const i of texts) {
+			const t = fields[i] ?? '';
+			if (t !== t.trim()) return 'text to trim';
+		}
+		if (mapping.layout === 'long' && (fields[at(mapping.metricNameColumn)] ?? '') === '')
+			return 'no metric name';
+	}
+	return null;
+}
+
 /**
  * Loads the file in one pass when it is clean; returns the report's counts, or null (nothing
  * loaded) when the full path must load it.
@@ -91,8 +134,8 @@ export async function tryFastLoad(
 	input: FastLoadInput
 ): Promise<Pick<FileReport, 'rowsRead' | 'rowsLoaded'> | null> {
 	const { mapping } = input;
-	// Decimal commas and an undecided date order need whole-column decisions first.
-	if (mapping.decimalMark !== '.') return null;
+	// Decimal commas (and an undecided date order, in `loadFile`) need whole-column decisions.
+	if (fastPathObstacle(input)) return null;
 	const width = mapping.columns.length;
 	const index = (name: string | null) => mapping.columns.indexOf(name ?? '');
 	const col = (name: string | null) => `c${index(name)}`;

@@ -139,6 +139,7 @@ export async function loadFile(
 				skip: start.skip,
 				firstDataLine: start.firstDataLine,
 				sampleDates: start.sampleDates,
+				sampleRecords: start.sampleRecords,
 				segmentStoreName
 			});
 			if (fast) return Object.assign(report, fast);
@@ -196,10 +197,9 @@ function dataStart(mapping: Mapping, sampleText: string, complete: boolean) {
 	const skip = first?.rowsBefore ?? (header ? header.rowsBefore + 1 : 0);
 	const firstDataLine = first?.line ?? headerLine + 1;
 	const dateIndex = mapping.columns.indexOf(mapping.dateColumn);
-	const sampleDates = dialect.records
-		.filter((r) => r.line >= firstDataLine)
-		.map((r) => r.fields[dateIndex] ?? '');
-	return { skip, firstDataLine, sampleDates };
+	const sampleRecords = dialect.records.filter((r) => r.line >= firstDataLine);
+	const sampleDates = sampleRecords.map((r) => r.fields[dateIndex] ?? '');
+	return { skip, firstDataLine, sampleDates, sampleRecords };
 }
 
 async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileReport> {
