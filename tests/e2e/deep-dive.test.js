@@ -4,6 +4,7 @@
 // web p90 +60% since 2026-09-27, app unchanged), whose linked outputs are conversion and orders
 // (the catalog's `drives`), and whose root-cause note survives a reload and shows on the card.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { openApp } from './browser.js';
 
@@ -40,10 +41,17 @@ describe('deep dive on page load p90', () => {
 		const rows = await channel.evaluateAll((els) =>
 			els.map((el) => ({
 				segment: el.getAttribute('data-segment'),
+				driver: el.hasAttribute('data-driver'),
 				change: Number(el.querySelector('[data-change]')?.getAttribute('data-change'))
 			}))
 		);
 		assert.equal(rows[0]?.segment, 'web', 'web drove the change against last year');
+		assert.deepEqual(
+			rows.filter((r) => r.driver).map((r) => r.segment),
+			['web']
+		);
+		// Every region has web and app alike, so no region is named as the driver.
+		assert.equal(await page.locator('[data-segments="region"] [data-driver]').count(), 0);
 		const [web, app_] = [rows[0], rows.find((r) => r.segment === 'app')];
 		// Web's p90 is ~1.8 s -> ~2.9 s; the app's is unchanged within its ±4% noise.
 		assert.ok((web?.change ?? 0) > 800, `web +${web?.change} ms against last year`);
@@ -86,6 +94,21 @@ describe('deep dive on page load p90', () => {
 			1
 		);
 		await app.screenshot('deep-dive-note-on-card');
+
+		// The note travels with the review: both exports carry it.
+		const [json] = await Promise.all([
+			page.waitForEvent('download'),
+			page.locator('[data-export-json]').click()
+		]);
+		const exported = JSON.parse(readFileSync(String(await json.path()), 'utf8'));
+		assert.deepEqual(exported.rootCauseNotes, [{ metricId: 'page_load_p90', text: NOTE }]);
+		const [html] = await Promise.all([
+			page.waitForEvent('download', { timeout: 60_000 }),
+			page.locator('[data-export-html]').click()
+		]);
+		const page_ = readFileSync(String(await html.path()), 'utf8');
+		assert.match(page_, /Root cause noted/);
+		assert.ok(page_.includes('checkout release of 26 Sep'));
 		assert.deepEqual(app.consoleErrors, []);
 		assert.deepEqual(app.foreignRequests, []);
 	});

@@ -9,7 +9,7 @@ import type { Engine } from '../engine/types';
 import type { Catalog, MetricDefinition } from '../metrics/types';
 import { dailyDetail } from '../review/dailyDetail';
 import { createObservationsTable, ensureSegmentColumns } from '../store/observations';
-import { bySegmentChange, change, metricSegments } from './metric-segments';
+import { bySegmentChange, change, driverOf, metricSegments } from './metric-segments';
 import { segmentChoices } from './review-data';
 
 let engine: Engine;
@@ -169,5 +169,25 @@ describe('daily detail', () => {
 			weeks: 1
 		});
 		for (const value of detail.values) expect(value).toBeCloseTo(0.1, 12);
+	});
+});
+
+describe('the segment that drove the change', () => {
+	const segment = (value: string, current: number, priorYear: number) => ({
+		value,
+		current,
+		previous: current,
+		priorYear
+	});
+
+	it('is named when its change is at least twice the next one (web +1.1 s, app -9 ms)', () => {
+		const channels = [segment('app', 1390, 1399), segment('web', 2900, 1790)];
+		expect(driverOf(channels, 'priorYear')?.value).toBe('web');
+		expect(driverOf(channels, 'previous')).toBeNull();
+	});
+
+	it('is not named when the segments moved alike (every region about +550 ms)', () => {
+		const regions = [segment('West', 2180, 1600), segment('South', 2130, 1590)];
+		expect(driverOf(regions, 'priorYear')).toBeNull();
 	});
 });

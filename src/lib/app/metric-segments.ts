@@ -73,6 +73,20 @@ export function bySegmentChange(
 	return [...segments].sort((a, b) => size(b) - size(a) || a.value.localeCompare(b.value));
 }
 
+/**
+ * The segment that drove the change, when one did: the largest change is at least twice the next
+ * largest. When every segment moved alike (all regions slower), no single one is named.
+ */
+export function driverOf(
+	segments: readonly SegmentFigures[],
+	against: Baseline
+): SegmentFigures | null {
+	const [first, second] = bySegmentChange(segments, against);
+	const size = (s: SegmentFigures | undefined) => Math.abs((s && change(s, against)) ?? 0);
+	if (!first || size(first) === 0) return null;
+	return size(first) >= 2 * size(second) ? first : null;
+}
+
 /** The store metrics a catalog metric reads, its derived operands' included. */
 function storeMetrics(catalog: Catalog, id: string, seen = new Set<string>()): string[] {
 	if (seen.has(id)) return [];

@@ -83,7 +83,10 @@ describe('process-behaviour chart', () => {
 	});
 	const [line, points, ranges] = seriesOf(option);
 
-	it("draws the review's centre line and natural process limits", () => {
+	it("draws the review's centre line and natural process limits, unrounded (3.19% stays 0.0319)", () => {
+		expect(
+			(line?.markLine as { precision?: number } | undefined)?.precision
+		).toBeGreaterThanOrEqual(6);
 		expect(line?.markLine?.data.map((m) => [m.name, m.yAxis])).toEqual([
 			['Upper limit', 120],
 			['Centre', 100],

@@ -15,6 +15,12 @@ import { monthLabel } from './weekly-line';
 
 type Values = readonly (number | null)[];
 
+/**
+ * ECharts rounds a mark line's value to `precision` decimals (default 2), which puts a 3.19%
+ * limit (0.0319) at 3%: limits are drawn where they are, and labelled by the one formatter.
+ */
+const PRECISION = 12;
+
 const base = {
 	animation: false,
 	textStyle: { fontFamily, color: theme.ink }
@@ -166,7 +172,8 @@ function limitLine(name: string, value: number | null, format: FormatSpec, dashe
 					},
 					label: {
 						formatter: `${name} ${formatValue(value, format)}`,
-						position: 'insideEndTop',
+						// Limits labelled at the right, centre lines at the left: close lines never overlap.
+						position: dashed ? 'insideEndTop' : 'insideStartTop',
 						color: theme.muted,
 						fontSize: 10
 					}
@@ -239,7 +246,7 @@ export function processBehaviourOption(chart: ProcessChart): EChartsCoreOption {
 				connectNulls: false,
 				lineStyle: { color: theme.thisYear, width: 1.5 },
 				itemStyle: { color: theme.thisYear },
-				markLine: { silent: true, symbol: 'none', data: marks }
+				markLine: { silent: true, symbol: 'none', precision: PRECISION, data: marks }
 			},
 			{
 				name: 'Signal',
@@ -260,7 +267,7 @@ export function processBehaviourOption(chart: ProcessChart): EChartsCoreOption {
 							connectNulls: false,
 							lineStyle: { color: theme.lastYear, width: 1.2 },
 							itemStyle: { color: theme.lastYear },
-							markLine: { silent: true, symbol: 'none', data: rangeMarks }
+							markLine: { silent: true, symbol: 'none', precision: PRECISION, data: rangeMarks }
 						}
 					]
 				: [])

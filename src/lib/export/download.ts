@@ -15,8 +15,18 @@ export function download(name: string, blob: Blob): void {
 }
 
 /** The review JSON as documented in src/lib/review/README.md, indented for a person to read. */
-export function reviewToJsonBlob(review: Review): Blob {
-	return new Blob([JSON.stringify(review, null, 2)], { type: 'application/json' });
+/**
+ * The review JSON as a file. Root-cause notes are the user's words, not computed figures, so they
+ * are added here, beside the review's fields (`rootCauseNotes`), and only when there are any: the
+ * CLI's review JSON (no notes) stays the same document.
+ */
+export function reviewToJsonBlob(
+	review: Review,
+	notes: Readonly<Record<string, string>> = {}
+): Blob {
+	const rootCauseNotes = Object.entries(notes).map(([metricId, text]) => ({ metricId, text }));
+	const document = rootCauseNotes.length > 0 ? { ...review, rootCauseNotes } : review;
+	return new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' });
 }
 
 /** An exported review's HTML as a file. */

@@ -28,6 +28,8 @@ h1 { font-size: 1.3rem; margin: 0; }
 .card { padding: 0.75rem 0.9rem 0.5rem; display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }
 .card header { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; }
 .card h3 { margin: 0; font-size: 0.95rem; }
+.root-cause { font-size: 0.8rem; border-left: 3px solid var(--accent); padding: 0.2rem 0.5rem; background: var(--page); }
+.root-cause p { margin: 0.1rem 0 0; white-space: pre-line; }
 .card .kind { padding: 0.1rem 0.4rem; border: 1px solid currentColor; border-radius: 3px; }
 .card .kind.input { color: var(--accent); }
 .meta { margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.75rem; font-size: 0.8rem; color: var(--muted); }

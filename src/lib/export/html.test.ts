@@ -124,4 +124,16 @@ describe('reviewToHtml on the demo review, week ending 2026-11-21', () => {
 		for (const id of review.monthlyExceptions) expect(html).toContain(`data-exception="${id}"`);
 		for (const metric of metricsOf(review)) expect(html).toContain(`id="card-${metric.id}"`);
 	});
+
+	it("prints a metric's root-cause note on its card, escaped, and no note elsewhere", () => {
+		const note = 'Why? Web p90 <+60%> since 27 Sep & the checkout release.';
+		const html = reviewToHtml(reviews.operational, {
+			view: 'operational',
+			notes: { page_load_p90: note }
+		});
+		const noted = card(html, 'page_load_p90');
+		expect(noted).toContain('Root cause noted');
+		expect(noted).toContain(escape(note));
+		expect(html.match(/data-root-cause/g)).toHaveLength(1);
+	});
 });

@@ -36,6 +36,11 @@ export interface HtmlExportOptions {
 	exportedAt?: string;
 	/** The chart's drawing size in CSS pixels; the page scales it to the card's width. */
 	chartSize?: { width: number; height: number };
+	/**
+	 * Root-cause notes written in the deep dive for this week, by metric id: the user's own words,
+	 * kept beside the review rather than in it, and printed under the metric's box.
+	 */
+	notes?: Readonly<Record<string, string>>;
 }
 
 /** A half-width card's chart on screen, a little wider: the SVG scales, the text stays legible. */
@@ -90,7 +95,7 @@ export function reviewToHtml(review: Review, options: HtmlExportOptions): string
 <div class="cards">
 ${metrics
 	.filter(({ metric }) => metric.kind === kind)
-	.map((m) => cardHtml(m, grain, options.chartSize ?? CHART_SIZE))
+	.map((m) => cardHtml(m, grain, options.chartSize ?? CHART_SIZE, options.notes?.[m.metric.id]))
 	.join('\n')}
 </div>
 </section>`
@@ -143,7 +148,8 @@ ${rows.length > 0 ? `<table>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>` :
 function cardHtml(
 	{ metric, xAxis, periodEnds }: ViewMetric,
 	grain: Grain,
-	size: { width: number; height: number }
+	size: { width: number; height: number },
+	note: string | undefined
 ): string {
 	const format = formatOf(metric);
 	const status = metricStatus(metric.band, metric.signals, grain, periodEnds.at(-1));
@@ -161,6 +167,7 @@ function cardHtml(
 <p class="meta">${metric.owner ? `<span>${escape(metric.owner)}</span>` : ''}<span class="status ${status.tone}">${arrow}${escape(status.text)}</span></p>
 <figure class="chart" role="img" aria-label="${escape(label)}">${svg}</figure>
 ${boxHtml(metric, format)}
+${note ? `<div class="root-cause" data-root-cause><strong>Root cause noted</strong><p>${escape(note)}</p></div>` : ''}
 ${figuresHtml(metric, xAxis, format)}
 </article>`;
 }

@@ -7,7 +7,7 @@ import type { ComparisonMethod, Direction } from '../../metrics/types';
 import { tone, type Tone } from '../describe';
 
 export interface ChangeCell {
-	/** The difference in the metric's unit, signed: "+1.1 s". */
+	/** The difference in the metric's unit, signed: "+1.1 s" (a rate's in basis points). */
 	difference: string;
 	/** The relative change as the box shows it: "+61.2%" (or "+35 bps" for a rate). */
 	relative: string;
@@ -34,8 +34,13 @@ export function changeCell(
 				? 'n/a'
 				: formatChange((moved / Math.abs(baseline)) * 100, 'percent');
 	const sign = moved > 0 ? '+' : '';
+	// A rate's difference is in points: "−23 bps", not "−0.227%", which reads as a relative change.
+	const difference =
+		format.unit === 'percent'
+			? formatChange(moved * 10_000, 'bps')
+			: `${sign}${formatValue(moved, format)}`;
 	return {
-		difference: `${sign}${formatValue(moved, format)}`,
+		difference,
 		relative,
 		tone: moved === 0 ? 'none' : tone(isGoodNews(moved > 0 ? 'above' : 'below', direction)),
 		raw: moved
