@@ -50,6 +50,11 @@ describe('deep dive on page load p90', () => {
 			rows.filter((r) => r.driver).map((r) => r.segment),
 			['web']
 		);
+		// The column with a driver comes first, above the fold.
+		assert.equal(
+			await page.locator('[data-segments]').first().getAttribute('data-segments'),
+			'channel'
+		);
 		// Every region has web and app alike, so no region is named as the driver.
 		assert.equal(await page.locator('[data-segments="region"] [data-driver]').count(), 0);
 		const [web, app_] = [rows[0], rows.find((r) => r.segment === 'app')];
