@@ -31,6 +31,7 @@ describe('catalog page', () => {
 		await app.page.getByLabel('Direction of Marketing spend').selectOption('lower_is_better');
 		await app.page.getByLabel('Owner of Sessions').fill('Avery Quinn');
 		await app.page.getByLabel('Owner of Sessions').press('Tab');
+		await app.page.locator('[data-saved="true"]').waitFor();
 		await app.page.reload();
 		await app.page.locator('[data-catalog-metric]').first().waitFor({ timeout: 60_000 });
 		assert.equal(

@@ -17,6 +17,9 @@ export class CatalogState {
 	origin = $state<CatalogOrigin | null>(null);
 	/** A problem with browser storage, for the user. */
 	storageMessage = $state<string | null>(null);
+	/** Edits not yet written to browser storage. */
+	saving = $state(0);
+	#saves: Promise<void> = Promise.resolve();
 	#key = 'catalog-files.yaml';
 
 	/**
@@ -69,15 +72,26 @@ export class CatalogState {
 		return this.catalog ? catalogToYaml(this.catalog) : '';
 	}
 
+	/**
+	 * Saves run one after another: two quick edits would otherwise write concurrently, and the
+	 * older catalog could land last and undo the newer edit.
+	 */
 	async #keep(catalog: Catalog): Promise<void> {
 		this.catalog = catalog;
 		this.origin = 'saved';
-		try {
-			await saveDocument(this.#key, catalogToYaml(catalog));
-			this.storageMessage = null;
-		} catch (error) {
-			this.storageMessage = error instanceof Error ? error.message : String(error);
-		}
+		this.saving++;
+		const key = this.#key;
+		this.#saves = this.#saves.then(async () => {
+			try {
+				await saveDocument(key, catalogToYaml(catalog));
+				this.storageMessage = null;
+			} catch (error) {
+				this.storageMessage = error instanceof Error ? error.message : String(error);
+			} finally {
+				this.saving--;
+			}
+		});
+		await this.#saves;
 	}
 }
 
