@@ -115,6 +115,23 @@ describe('one-pass load of a clean file', () => {
 		});
 	});
 
+	it('leaves a day that does not exist or a value that is not finite, past the sample, to the full path', async () => {
+		// Past the 64 KB sample, so only the INSERT itself can see them: a strict DATE cast that
+		// fails, and a value the guard holds back.
+		const head = longFile(5_000);
+		expect(head.length).toBeGreaterThan(SNIFF_BYTES);
+		const file = head + '2024-02-30,m1,s1,1\n' + '2024-01-05,m1,s1,inf\n';
+		const { files } = await ingestFiles(engine, [{ name: 'late.csv', data: utf8(file) }]);
+		expect(files[0]).toMatchObject({ rowsRead: 5_002, rowsLoaded: 5_001, cellsRejected: 1 });
+		expect(files[0]?.rejected).toEqual([
+			{ line: 5_002, column: null, reason: 'not a date: "2024-02-30"' },
+			{ line: 5_003, column: 'value', reason: 'not a number: "inf"' }
+		]);
+		expect(
+			await values(`SELECT count(*) AS n, max(source_line) AS last FROM observations`)
+		).toEqual({ n: [5_001], last: [5_003] });
+	});
+
 	it('loads a clean second file in one pass but leaves its conflicts to the full path', async () => {
 		const a = 'date,metric,value\n2024-01-01,Visits,1\n2024-01-02,Visits,2\n';
 		const b = 'date,metric,value\n2024-01-02,Visits,20\n2024-01-03,Visits,3\n';
