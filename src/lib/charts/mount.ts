@@ -23,10 +23,31 @@ export function drawAllCharts(): void {
 
 if (typeof window !== 'undefined') window.addEventListener('beforeprint', drawAllCharts);
 
+/**
+ * Charts that came into view, drawn one per animation frame: a fast scroll brings several cards
+ * in at once, and drawing them all in one task would freeze the page for that long.
+ */
+const inView: (() => void)[] = [];
+let frameRequested = false;
+
+function drawNextInView(): void {
+	frameRequested = false;
+	inView.shift()?.();
+	if (inView.length > 0) requestFrame();
+}
+
+function requestFrame(): void {
+	if (frameRequested) return;
+	frameRequested = true;
+	requestAnimationFrame(drawNextInView);
+}
+
 export function chart(option: echarts.EChartsCoreOption): Attachment<HTMLElement> {
 	return (element) => {
 		let instance: echarts.ECharts | undefined;
 		const draw = () => {
+			// Already drawn (for a printout, say) before its turn in the queue came.
+			if (!waiting.has(draw) && instance) return;
 			instance ??= echarts.init(element, undefined, { renderer: 'canvas' });
 			instance.setOption(option, { notMerge: true });
 			element.dataset.drawn = 'true';
@@ -36,7 +57,10 @@ export function chart(option: echarts.EChartsCoreOption): Attachment<HTMLElement
 		waiting.add(draw);
 		const visibility = new IntersectionObserver(
 			(entries) => {
-				if (entries.some((entry) => entry.isIntersecting)) draw();
+				if (entries.some((entry) => entry.isIntersecting) && !inView.includes(draw)) {
+					inView.push(draw);
+					requestFrame();
+				}
 			},
 			{ rootMargin: '200px' }
 		);
@@ -45,6 +69,8 @@ export function chart(option: echarts.EChartsCoreOption): Attachment<HTMLElement
 		resize.observe(element);
 		return () => {
 			waiting.delete(draw);
+			const queued = inView.indexOf(draw);
+			if (queued >= 0) inView.splice(queued, 1);
 			visibility.disconnect();
 			resize.disconnect();
 			instance?.dispose();
