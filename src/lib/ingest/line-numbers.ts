@@ -5,7 +5,7 @@
  */
 import { ident } from '../engine/sql';
 import type { Engine } from '../engine/types';
-import { recordStartLines, scanLines } from './records';
+import { recordStartLines, scanLines, scanLinesInChunks } from './records';
 import type { StagedTable } from './read-table';
 
 const LF = 10;
@@ -57,7 +57,10 @@ export async function numberLines(
 		line: errorLines[i] ?? null,
 		message: e.message
 	}));
-	const scan = scanLines(bytes);
+	// In slices with a pause every few, so counting a large file's lines is no long main-thread
+	// task; the same result as one `scanLines` over the bytes (which it only falls back to if
+	// they could not be read, as bytes in memory always can).
+	const scan = (await scanLinesInChunks(bytes)) ?? scanLines(bytes);
 	const simple =
 		staged.readerErrors.length === 0 &&
 		!scan.blankLines &&
