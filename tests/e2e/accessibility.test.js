@@ -60,7 +60,10 @@ describe('on a 4K screen', () => {
 
 	it('lays the cards out side by side with nothing wider than the screen', async () => {
 		await app.page.goto(new URL('operational', app.url).href);
-		await app.page.locator('[data-metric-card]').first().waitFor({ timeout: 60_000 });
+		await app.page
+			.locator('[data-week-ending]:not(.stale) #exceptions-title')
+			.first()
+			.waitFor({ timeout: 60_000 });
 		await app.page.getByRole('button', { name: /Show all/ }).click();
 		const layout = await app.page.evaluate(() => {
 			const tops = [...document.querySelectorAll('[data-metric-card]')].map(

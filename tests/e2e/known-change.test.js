@@ -35,7 +35,10 @@ describe('known process change', () => {
 		await row.getByText('changed 2026-09-27').waitFor();
 
 		await app.page.goto(new URL('operational', app.url).href);
-		await app.page.locator('[data-exception]').first().waitFor({ timeout: 60_000 });
+		await app.page
+			.locator('[data-week-ending]:not(.stale) #exceptions-title')
+			.first()
+			.waitFor({ timeout: 60_000 });
 		const ids = await exceptionIds();
 		assert.ok(!ids.includes('page_load_p90'), `exceptions: ${ids.join(', ')}`);
 		assert.ok(ids.includes('on_time_delivery'), 'the other planted exceptions stay');
