@@ -1,3 +1,4 @@
+import { monthAbbreviation } from '../format/date';
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValue, type FormatSpec } from '../format/number';
 import { fontFamily, theme } from '../theme';
@@ -12,11 +13,9 @@ export interface WeeklySeries {
 	plan?: (number | null)[];
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** "2026-11-21" -> "Nov '26": a week axis over years reads by month. */
 export function monthLabel(isoDate: string): string {
-	return `${MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? '?'} '${isoDate.slice(2, 4)}`;
+	return `${monthAbbreviation(isoDate)} '${isoDate.slice(2, 4)}`;
 }
 
 /**

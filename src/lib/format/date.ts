@@ -1,5 +1,18 @@
 /** Dates as the review shows them: "21 Nov 2026", the same everywhere, whatever the browser's locale. */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const MONTHS = [
+	'Jan',
+	'Feb',
+	'Mar',
+	'Apr',
+	'May',
+	'Jun',
+	'Jul',
+	'Aug',
+	'Sep',
+	'Oct',
+	'Nov',
+	'Dec'
+];
 
 /** An ISO date (`2026-11-21`) as "21 Nov 2026"; anything else is shown as it is. */
 export function formatDate(iso: string): string {
@@ -13,4 +26,9 @@ export function formatDate(iso: string): string {
 export function formatMonth(iso: string): string {
 	const month = MONTHS[Number(iso.slice(5, 7)) - 1];
 	return month ? `${month} ${iso.slice(0, 4)}` : iso;
+}
+
+/** The month of an ISO date as the axis shows it: "2026-11-21" -> "Nov". */
+export function monthAbbreviation(iso: string): string {
+	return MONTHS[Number(iso.slice(5, 7)) - 1] ?? '?';
 }

@@ -2,6 +2,7 @@
  * `buildReview`: a whole review (../review/types.ts) from the observations store, a catalog and
  * a deck, in a handful of queries. Used by the CLI and the app alike.
  */
+import { monthAbbreviation } from '../format/date';
 import { numbers, strings } from '../engine/columns';
 import type { Engine, QueryResult } from '../engine/types';
 import type { Catalog, Deck, DeckBlock, DeckMetric, MetricDefinition } from '../metrics/types';
@@ -31,21 +32,6 @@ export interface ReviewOptions {
 	/** ISO date; default: the deck's week ending, else the last complete week in the data. */
 	weekEnding?: string;
 }
-
-const MONTH_ABBREVIATIONS = [
-	'Jan',
-	'Feb',
-	'Mar',
-	'Apr',
-	'May',
-	'Jun',
-	'Jul',
-	'Aug',
-	'Sep',
-	'Oct',
-	'Nov',
-	'Dec'
-];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -288,7 +274,7 @@ function bandedMetricIds(deck: Deck): string[] {
 }
 
 function monthLabels(table: PeriodTable, ids: string[]): string[] {
-	return ids.map((id) => MONTH_ABBREVIATIONS[Number(table.range(id).start.slice(5, 7)) - 1] ?? '?');
+	return ids.map((id) => monthAbbreviation(table.range(id).start));
 }
 
 function weekLabels(table: PeriodTable, deck: Deck, weekEnding: string): string[] {
