@@ -118,7 +118,6 @@ export class ReviewState {
 		// The last complete week is the default, so its address stays short.
 		const weekEnding = next.weekEnding === this.weeks[0] ? null : next.weekEnding;
 		// The path is resolved; the query is the review's address (review-url.ts).
-		// eslint-disable-next-line svelte/no-navigation-without-resolve
 		await goto(resolve(REVIEW_PATHS[next.view]) + addressQuery({ ...next, weekEnding }), {
 			keepFocus: true,
 			noScroll: true
