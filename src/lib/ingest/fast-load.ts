@@ -22,7 +22,8 @@ import {
 	rankFormats
 } from './dates';
 import { isNullSpelling } from './numbers';
-import { EXTRA_COLUMNS, readCsvSql } from './read-table';
+import { FieldEdges } from './field-edges';
+import { typedReadSql } from './read-table';
 import { scanLinesInChunks, type SampleRecord } from './records';
 import type { FileReport, Mapping } from './types';
 
@@ -81,12 +82,6 @@ function dateSql(c: string, input: FastLoadInput) {
 		date: 'CAST(parsed AS DATE)',
 		ts: `CASE WHEN ${hasTimeSql(c)} THEN parsed END`
 	};
-}
-
-/** SQL: `trim` (which removes Unicode space separators) would leave the text as it is. */
-function trimmed(c: string): string {
-	// Equal byte and character counts mean ASCII, where the only such separator is the space.
-	return `CASE WHEN strlen(${c}) = length(${c}) THEN ascii(${c}) <> 32 AND NOT ends_with(${c}, ' ') ELSE ${c} = trim(${c}) END`;
 }
 
 /** A plain number DuckDB's DOUBLE cast reads as the full rules would (spaces around allowed). */
@@ -152,45 +147,32 @@ export async function tryFastLoad(
 	const valueColumns = mapping.layout === 'wide' ? metrics : [mapping.valueColumn];
 	if (valueColumns.length === 0) return null;
 
-	const names = Array.from({ length: width + EXTRA_COLUMNS }, (_, i) => `c${i}`);
-	const source = readCsvSql(
-		{ file: input.file, delimiter: mapping.delimiter, skip: input.skip, width },
-		names,
-		'strict'
+	// Value columns are read as DOUBLE by the reader itself; every other column as text.
+	const typed = new Set(valueColumns.map(index));
+	const names = Array.from({ length: width }, (_, i) => `c${i}`);
+	const source = typedReadSql(
+		{ file: input.file, delimiter: mapping.delimiter, skip: input.skip },
+		names.map((c, i) => [c, typed.has(i) ? 'DOUBLE' : 'VARCHAR'])
 	);
-	// A row is the full path's loaded row with nothing to reject: right width (empty trailing
-	// fields allowed), a date, a metric name, and every value a finite number or empty.
-	// `concat` reads null as '': one call for all the extra fields instead of two tests per field.
-	const extraEmpty = `concat(${names.slice(width).join(', ')}) = ''`;
+	// A row is the full path's loaded row with nothing to reject: the right width (a wrong one
+	// fails the read), a date, a metric name, and every value a finite number or empty (null).
+	// Texts `trim` would change are looked for in the bytes (`FieldEdges`), not row by row.
 	const guards = [
-		`c${width - 1} IS NOT NULL`,
-		extraEmpty,
 		...(date.checked ? [] : ['parsed IS NOT NULL']),
 		date.guard,
-		...(mapping.layout === 'long'
-			? [`metric_name IS NOT NULL AND ${trimmed(col(mapping.metricNameColumn))}`]
-			: []),
-		...segments.map((c) => `(${col(c)} = '' OR ${trimmed(col(c))})`),
-		// Empty is the only no-data spelling taken here: the `flywheel_no_data` macro, expanded once
-		// per column of a wide file, makes binding the query slower than running it (50 metrics:
-		// 350 ms against 56 ms). A file with `NA` cells takes the full path.
-		...valueColumns.map((_, i) => `(isfinite(v${i}) OR r${i} = '')`)
+		...(mapping.layout === 'long' ? ['metric_name IS NOT NULL'] : []),
+		...valueColumns.map((c) => `(${col(c)} IS NULL OR isfinite(${col(c)}))`)
 	];
 	const storeNames = segments.map(input.segmentStoreName);
-	// Internal names (s0, v0, r0, fw_line) never meet a segment's own name until the outer select.
-	// Texts are stored as written when `trim` would not change them: checked cheaply (the first
-	// and last byte) for ASCII text, by `trim` itself (which decodes every character) otherwise.
-	const segmentSelect = segments.map((c, i) => `nullif(${col(c)}, '') AS s${i}`);
+	// Internal names (s0, fw_line) never meet a segment's own name until the outer select.
+	const segmentSelect = segments.map((c, i) => `${col(c)} AS s${i}`);
 	const segmentRename = storeNames.map((s, i) => `s${i} AS ${ident(s)}, `).join('');
-	const valueSelect = valueColumns.map(
-		(c, i) => `TRY_CAST(${col(c)} AS DOUBLE) AS v${i}, ${col(c)} AS r${i}`
-	);
-	// The guard lets through only finite values and empty texts (whose cast is null already), so
-	// each value is stored as cast, without a per-row CASE.
+	// The guard lets through only finite values and empty fields (null), so each value is stored
+	// as read, without a per-row CASE.
 	const observation =
 		mapping.layout === 'wide'
-			? `unnest([${metrics.map(literal).join(', ')}]) AS metric, unnest([${metrics.map((_, i) => `v${i}`).join(', ')}]) AS value`
-			: `metric_name AS metric, v0 AS value`;
+			? `unnest([${metrics.map(literal).join(', ')}]) AS metric, unnest([${metrics.map(col).join(', ')}]) AS value`
+			: `metric_name AS metric, ${col(mapping.valueColumn)} AS value`;
 	const segmentList = storeNames.map((s) => `${ident(s)}, `).join('');
 
 	// One look at the store gives its segment columns and whether it holds anything yet.
@@ -216,8 +198,8 @@ export async function tryFastLoad(
 			SELECT fw_line, ${date.date} AS date, ${date.ts} AS ts, ${segmentRename}${observation}
 			FROM (
 				SELECT fw_line, ${date.parsed} AS parsed,
-					${mapping.layout === 'long' ? `nullif(${col(mapping.metricNameColumn)}, '')` : 'NULL'} AS metric_name,
-					${[...segmentSelect, ...valueSelect].join(', ')}, ${names.join(', ')}
+					${mapping.layout === 'long' ? col(mapping.metricNameColumn) : 'NULL'} AS metric_name,
+					${[...segmentSelect, ...names].join(', ')}
 				FROM (SELECT row_number() OVER () + ${input.firstDataLine - 1} AS fw_line, * FROM ${source})
 			)
 			WHERE ${guards.join(' AND ')}
@@ -228,18 +210,25 @@ export async function tryFastLoad(
 	// meanwhile, so the proof costs no time beside the insert, where DuckDB reading the file a
 	// second time as bare lines took about a quarter of it. That read is kept for a Blob that
 	// cannot be read here.
-	const counting = scanLinesInChunks(input.data);
+	const edges = new FieldEdges(mapping.delimiter);
+	const counting = scanLinesInChunks(input.data, (slice) => edges.push(slice));
 	await engine.query('BEGIN TRANSACTION');
 	let committed = false;
 	let records = 0;
 	try {
 		const result = await engine.query(insert);
 		const inserted = Number(result.columns['Count']?.[0] ?? -1);
-		const lastLine = (await counting)?.lines ?? (await lastContentLine(engine, input.file));
+		const scan = await counting;
+		const lastLine = scan?.lines ?? (await lastContentLine(engine, input.file));
 		records = lastLine === null ? 0 : lastLine - input.firstDataLine + 1;
 		// Each record is at least one line, so as many loaded rows as lines after the header means
 		// every record loaded, none held back, and record i is on line firstDataLine + i - 1.
-		if (records > 0 && inserted === records * valueColumns.length) {
+		const texts = [...(mapping.layout === 'long' ? ['metric'] : []), ...storeNames];
+		const untrimmed =
+			texts.length > 0 && (!scan || edges.suspect)
+				? await untrimmedTexts(engine, input.sourceName, texts)
+				: 0;
+		if (records > 0 && inserted === records * valueColumns.length && untrimmed === 0) {
 			await engine.query('COMMIT');
 			committed = true;
 		}
@@ -249,6 +238,18 @@ export async function tryFastLoad(
 		if (!committed) await engine.query('ROLLBACK');
 	}
 	return committed ? { rowsRead: records, rowsLoaded: records } : null;
+}
+
+/**
+ * How many of `file`'s stored rows hold a text `trim` would change (the full path stores texts
+ * trimmed). Only asked when the bytes show a space at a field's edge.
+ */
+async function untrimmedTexts(engine: Engine, file: string, columns: string[]): Promise<number> {
+	const changed = columns.map((c) => `${ident(c)} <> trim(${ident(c)})`).join(' OR ');
+	const result = await engine.query(
+		`SELECT count(*) AS n FROM ${OBSERVATIONS} WHERE source_file = ${literal(file)} AND (${changed})`
+	);
+	return Number(result.columns['n']?.[0] ?? -1);
 }
 
 /**

@@ -50,11 +50,38 @@ export function readCsvSql(
 	strictness: Strictness
 ): string {
 	const lenient = strictness !== 'strict';
-	const spec = columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ');
 	const lenientOptions = lenient
 		? `, ignore_errors = true, store_rejects = true, rejects_table = 'flywheel_reject_errors', rejects_scan = 'flywheel_reject_scans'${strictness === 'lenient quotes' ? ', strict_mode = false' : ''}`
 		: '';
-	return `read_csv(${literal(options.file)}, auto_detect = false, header = false, delim = ${literal(options.delimiter)}, quote = '"', escape = '"', skip = ${options.skip}, columns = {${spec}}, null_padding = true, nullstr = ${literal(EMPTY_FIELD)}, parallel = false${lenientOptions})`;
+	return readSql(
+		options,
+		columns.map((c) => [c, 'VARCHAR']),
+		`null_padding = true, nullstr = ${literal(EMPTY_FIELD)}${lenientOptions}`
+	);
+}
+
+export type ReadType = 'VARCHAR' | 'DOUBLE';
+
+/**
+ * The fast path's read (see `tryFastLoad`): exactly the header's columns, so a row too short or
+ * too long is an error (one trailing empty field is allowed); the reader itself parses the
+ * `DOUBLE` columns, with the same rules as `CAST(text AS DOUBLE)` (a text it cannot read is an
+ * error too); an empty field is null.
+ */
+export function typedReadSql(
+	options: Pick<ReadOptions, 'file' | 'delimiter' | 'skip'>,
+	columns: [string, ReadType][]
+): string {
+	return readSql(options, columns, `nullstr = ''`);
+}
+
+function readSql(
+	options: Pick<ReadOptions, 'file' | 'delimiter' | 'skip'>,
+	columns: [string, ReadType][],
+	more: string
+): string {
+	const spec = columns.map(([c, type]) => `${literal(c)}: '${type}'`).join(', ');
+	return `read_csv(${literal(options.file)}, auto_detect = false, header = false, delim = ${literal(options.delimiter)}, quote = '"', escape = '"', skip = ${options.skip}, columns = {${spec}}, ${more}, parallel = false)`;
 }
 
 /** Reads a registered file into `table`; a file DuckDB cannot read strictly is read leniently. */

@@ -241,15 +241,21 @@ function nextTask(): Promise<void> {
 /**
  * `scanLines` of a Blob or bytes, one `LINE_CHUNK_BYTES` slice at a time: a Blob is never held
  * whole, and no slice keeps the main thread busy for more than a few milliseconds. Null when the
- * Blob cannot be read (a file changed or removed on disk).
+ * Blob cannot be read (a file changed or removed on disk). `watch` sees every slice after it is
+ * counted, so another check of the bytes costs no second read.
  */
-export async function scanLinesInChunks(data: Blob | Uint8Array): Promise<LineScan | null> {
+export async function scanLinesInChunks(
+	data: Blob | Uint8Array,
+	watch?: (slice: Uint8Array) => void
+): Promise<LineScan | null> {
 	const scanner = new LineScanner();
 	const size = data instanceof Uint8Array ? data.byteLength : data.size;
 	try {
 		if (data instanceof Uint8Array) {
 			for (let at = 0; at < size; at += LINE_CHUNK_BYTES) {
-				scanner.push(data.subarray(at, at + LINE_CHUNK_BYTES));
+				const slice = data.subarray(at, at + LINE_CHUNK_BYTES);
+				scanner.push(slice);
+				watch?.(slice);
 				// Bytes in memory scan at several hundred MB/s: yield every 8 slices or so.
 				if ((at / LINE_CHUNK_BYTES) % 8 === 7) await nextTask();
 			}
@@ -262,6 +268,7 @@ export async function scanLinesInChunks(data: Blob | Uint8Array): Promise<LineSc
 				const bytes = new Uint8Array(await next);
 				next = read(at + LINE_CHUNK_BYTES);
 				scanner.push(bytes);
+				watch?.(bytes);
 			}
 		}
 	} catch {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startNodeEngine } from '../../engine/node';
 import type { Engine } from '../../engine/types';
+import { FieldEdges } from '../field-edges';
 import { ingestFiles } from '../ingest';
 import { SNIFF_BYTES } from '../limits';
 import { LINE_CHUNK_BYTES } from '../records';
@@ -144,5 +145,74 @@ describe('one-pass load of a clean file', () => {
 		expect(files.map((f) => f.conflicts.length)).toEqual([0, 1, 0]);
 		expect(files.map((f) => f.rowsLoaded)).toEqual([2, 2, 1]);
 		expect(metrics).toMatchObject([{ id: 'Visits', count: 4, sum: 10 }]);
+	});
+
+	it('checks texts past the sample only when the bytes show a space at a field edge', async () => {
+		const queries: string[] = [];
+		const watched: Engine = {
+			...counted,
+			query: (sql, params) => {
+				queries.push(sql);
+				return engine.query(sql, params);
+			}
+		};
+		const staged = () => queries.some((sql) => sql.includes('flywheel_stage_'));
+		const head = longFile(5_000);
+		// Non-ASCII at field edges and a padded number: suspect bytes, texts already trimmed.
+		const clean = head + '2024-01-05,Café,"Zürich",  7\n';
+		const first = await ingestFiles(watched, [{ name: 'cafe.csv', data: utf8(clean) }]);
+		expect(first.files[0]).toMatchObject({ rowsRead: 5_001, rowsLoaded: 5_001 });
+		expect(staged()).toBe(false);
+		expect(queries.some((sql) => sql.includes('<> trim('))).toBe(true);
+		expect(
+			await values(`SELECT metric, segment, value FROM observations WHERE source_line = 5002`)
+		).toEqual({ metric: ['Café'], segment: ['Zürich'], value: [7] });
+
+		// A metric name and a segment `trim` would change, past the sample: the full path trims them.
+		await engine.query('DROP TABLE observations');
+		queries.length = 0;
+		const padded = head + '2024-01-05, m1 ,\u00a0s1,7\n';
+		const second = await ingestFiles(watched, [{ name: 'padded.csv', data: utf8(padded) }]);
+		expect(second.files[0]).toMatchObject({ rowsRead: 5_001, rowsLoaded: 5_001 });
+		expect(staged()).toBe(true);
+		expect(
+			await values(`SELECT metric, segment, value FROM observations WHERE source_line = 5002`)
+		).toEqual({ metric: ['m1'], segment: ['s1'], value: [7] });
+	});
+
+	it('leaves a row too short or too long, past the sample, to the full path', async () => {
+		const file = longFile(5_000) + '2024-01-05,m1,s1\n' + '2024-01-06,m1,s1,2,9\n';
+		const { files } = await ingestFiles(engine, [{ name: 'ragged.csv', data: utf8(file) }]);
+		expect(files[0]).toMatchObject({ rowsRead: 5_002, rowsLoaded: 5_000, rowsRejected: 2 });
+		expect(files[0]?.rejected.map((r) => r.line)).toEqual([5_002, 5_003]);
+	});
+});
+
+describe('FieldEdges', () => {
+	const suspect = (delimiter: string, ...slices: string[]) => {
+		const edges = new FieldEdges(delimiter);
+		for (const slice of slices) edges.push(utf8(slice));
+		return edges.suspect;
+	};
+
+	it('finds a space or a non-ASCII byte next to a delimiter, quote or line end', () => {
+		expect(suspect(',', 'a,b,c\n1,2,3\n')).toBe(false);
+		expect(suspect(',', 'a b,c d\n')).toBe(false);
+		expect(suspect(',', 'a ,b\n')).toBe(true);
+		expect(suspect(',', 'a, b\n')).toBe(true);
+		expect(suspect(',', 'a,b \r\n')).toBe(true);
+		expect(suspect(',', 'a,"b "\n')).toBe(true);
+		expect(suspect(',', 'a,\u00a0b\n')).toBe(true);
+		expect(suspect(',', 'a,é\n')).toBe(true);
+		expect(suspect(';', 'a, b;c\n')).toBe(false);
+		expect(suspect('\t', 'a\t b\n')).toBe(true);
+	});
+
+	it('sees edges across slices and at the start and end of the file', () => {
+		expect(suspect(',', 'a,b ', ',c\n')).toBe(true);
+		expect(suspect(',', 'a,b', ' c\n')).toBe(false);
+		expect(suspect(',', ' a,b\n')).toBe(true);
+		expect(suspect(',', 'a,b\nc,d ')).toBe(true);
+		expect(suspect(',', 'a,b\nc,d')).toBe(false);
 	});
 });
