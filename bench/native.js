@@ -1,5 +1,6 @@
 // Native DuckDB (@duckdb/node-api) loading the same files, the yardstick for the browser's load.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { register } from 'tsx/esm/api';
 
 /**
  * Milliseconds to load `path` into a table and count it, on a fresh in-memory database.
@@ -27,12 +28,17 @@ async function loadOnce(path) {
 }
 
 /**
- * One run over every file, appending load milliseconds to `loads[file.id]`.
+ * One run over every file, appending milliseconds to `loads[file.id]` (plain `read_csv`) and
+ * `ingests[file.id]` (Flywheel's `ingestFiles`, the same code the browser runs).
  * @param {import('./generate.js').DataFile[]} files
  * @param {Record<string, number[]>} loads
+ * @param {Record<string, number[]>} ingests
  * @returns {Promise<string>} DuckDB's thread count
  */
-export async function nativeRun(files, loads) {
+export async function nativeRun(files, loads, ingests) {
+	// TypeScript (the ingest code) runs through tsx, as the command line does.
+	register();
+	const { nativeIngestOnce } = await import('./native-ingest.js');
 	let threads = '?';
 	for (const file of files) {
 		const result = await loadOnce(file.path);
@@ -41,6 +47,13 @@ export async function nativeRun(files, loads) {
 		}
 		(loads[file.id] ??= []).push(result.ms);
 		threads = result.threads;
+		const ingest = await nativeIngestOnce(file.path);
+		if (ingest.rows !== file.observations) {
+			throw new Error(
+				`native ingest: ${file.id} stored ${ingest.rows} rows, expected ${file.observations}`
+			);
+		}
+		(ingests[file.id] ??= []).push(ingest.ms);
 	}
 	return threads;
 }
