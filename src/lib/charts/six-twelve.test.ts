@@ -116,6 +116,25 @@ describe('sixTwelveOption', () => {
 		]);
 	});
 
+	it('enlarges every axis label and the legend by the text scale, for slides', () => {
+		type Sized = { axisLabel: { fontSize: number } };
+		const sizes = (option: Option) => {
+			const axes = [...option.xAxis, ...option.yAxis] as unknown as Sized[];
+			const legend = (option as unknown as { legend: { textStyle: { fontSize: number } } }).legend;
+			return [...axes.map((a) => a.axisLabel.fontSize), legend.textStyle.fontSize];
+		};
+		const normal = sizes(build(metric()));
+		const slide = sizes(
+			sixTwelveOption(metric(), xAxis, {
+				bandGrain: 'week',
+				periodEnds: weekEnds,
+				textScale: 1.4
+			}) as unknown as Option
+		);
+		expect(normal).toEqual([10, 9, 10, 10, 10]);
+		expect(slide).toEqual([14, 13, 14, 14, 14]);
+	});
+
 	it('keeps missing periods as gaps, never as 0', () => {
 		const [weeks, months] = named(build(metric()), 'This year');
 		expect(weeks?.data).toEqual([100, 104, null, 98, 101, 131]);

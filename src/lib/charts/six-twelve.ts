@@ -46,6 +46,8 @@ export interface SixTwelveOptions {
 	 * name periods by date, so without these no signal can be placed.
 	 */
 	periodEnds?: readonly string[];
+	/** Multiplies the chart's text sizes: a slide read across a room uses about 1.5. */
+	textScale?: number;
 }
 
 /** Panel positions in percent of the chart's width; the gap between them is what separates weeks from months. */
@@ -249,6 +251,7 @@ export function sixTwelveOption(
 		outerBoundsMode: 'same',
 		outerBoundsContain: 'axisLabel'
 	});
+	const text = (size: number) => Math.round(size * (options.textScale ?? 1));
 	const valueAxis = (grid: number, position: 'left' | 'right') => ({
 		type: 'value',
 		gridIndex: grid,
@@ -257,7 +260,7 @@ export function sixTwelveOption(
 		splitNumber: 3,
 		axisLabel: {
 			color: theme.muted,
-			fontSize: 10,
+			fontSize: text(10),
 			formatter: (v: number) => formatValue(v, format)
 		},
 		splitLine: { lineStyle: { color: theme.grid } },
@@ -277,7 +280,7 @@ export function sixTwelveOption(
 					nameGap: 6,
 					nameTextStyle: {
 						color: theme.muted,
-						fontSize: 9,
+						fontSize: text(9),
 						verticalAlign: 'top',
 						padding: [4, 0, 0, 0]
 					}
@@ -285,7 +288,7 @@ export function sixTwelveOption(
 			: {}),
 		axisLabel: {
 			color: theme.muted,
-			fontSize: grid === 0 ? 10 : 9,
+			fontSize: text(grid === 0 ? 10 : 9),
 			interval: 0,
 			// Months may drop a label on a narrow card; every week keeps its number.
 			hideOverlap: grid === 1,
@@ -302,7 +305,7 @@ export function sixTwelveOption(
 			right: 0,
 			itemWidth: 18,
 			itemHeight: 8,
-			textStyle: { color: theme.muted, fontSize: 10 },
+			textStyle: { color: theme.muted, fontSize: text(10) },
 			data: ['This year', 'Last year', 'Plan'].filter((name) =>
 				series.some((s) => (s as { name: string }).name === name)
 			)
