@@ -1,9 +1,11 @@
 /**
  * From the bytes of a file to UTF-8 text DuckDB can read: gzip is detected by its magic bytes,
  * the encoding by its byte-order mark, by the NUL bytes of UTF-16, or by UTF-8 failing to decode.
- * Only gzip and non-UTF-8 files are copied; a plain UTF-8 Blob goes to DuckDB untouched.
+ * Only gzip and non-UTF-8 files are copied (into a Blob); a plain UTF-8 Blob goes to DuckDB
+ * untouched.
  */
 import { FileTooLargeError, MAX_DECODED_BYTES, MAX_FILE_BYTES, SNIFF_BYTES } from './limits';
+import { blobOf, Pacer, slicesOf, type BytesDone } from './pacing';
 import type { Encoding } from './types';
 
 export type Bytes = Uint8Array<ArrayBuffer>;
@@ -28,17 +30,42 @@ export async function readAll(data: Blob | Uint8Array): Promise<Bytes> {
 	return new Uint8Array(await data.arrayBuffer());
 }
 
-/** Decompresses gzip with the platform's DecompressionStream, refusing output beyond the limit. */
-export async function gunzip(fileName: string, data: Blob | Uint8Array): Promise<Bytes> {
+/**
+ * Decompresses gzip with the platform's DecompressionStream, refusing output beyond the limit.
+ * The output is a Blob, made a few megabytes at a time; `onBytes` follows the compressed bytes.
+ * With `upTo`, only about that many bytes are unpacked (a sample), and no limit applies.
+ */
+export async function gunzip(
+	fileName: string,
+	data: Blob | Uint8Array,
+	onBytes?: BytesDone,
+	upTo = Infinity
+): Promise<Blob> {
 	const blob = data instanceof Uint8Array ? new Blob([data as Bytes]) : data;
-	const stream = blob.stream().pipeThrough(new DecompressionStream('gzip'));
+	let read = 0;
+	const counted = new TransformStream<Bytes, Bytes>({
+		transform(chunk, controller) {
+			read += chunk.byteLength;
+			onBytes?.(read, blob.size);
+			controller.enqueue(chunk);
+		}
+	});
+	const stream = blob.stream().pipeThrough(counted).pipeThrough(new DecompressionStream('gzip'));
 	const reader = stream.getReader();
-	const chunks: Uint8Array[] = [];
+	const chunks: Bytes[] = [];
 	let total = 0;
+	// Stream steps whose data is already there run as one chain of microtasks: a pause now and
+	// then lets the page run between them.
+	const pacer = new Pacer();
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
 		total += value.byteLength;
+		if (total >= upTo) {
+			chunks.push(value);
+			await reader.cancel();
+			break;
+		}
 		if (total > MAX_DECODED_BYTES) {
 			await reader.cancel();
 			throw new FileTooLargeError(
@@ -49,14 +76,9 @@ export async function gunzip(fileName: string, data: Blob | Uint8Array): Promise
 			);
 		}
 		chunks.push(value);
+		await pacer.pause();
 	}
-	const out = new Uint8Array(total);
-	let offset = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return out;
+	return blobOf(chunks);
 }
 
 /** Refuses a file too large for the tab, with its size and the limit. */
@@ -104,9 +126,26 @@ export function decodeText(bytes: Uint8Array, encoding: Encoding, final = true):
 	return new TextDecoder(encoding).decode(bytes, { stream: !final });
 }
 
-/** Transcodes a whole file to UTF-8 bytes for DuckDB, which reads only UTF-8. */
-export function toUtf8(fileName: string, bytes: Uint8Array, encoding: Encoding): Bytes {
-	if (bytes.byteLength > MAX_DECODED_BYTES)
-		throw new FileTooLargeError(fileName, bytes.byteLength, MAX_DECODED_BYTES, `${encoding} files`);
-	return new TextEncoder().encode(decodeText(bytes, encoding)) as Bytes;
+/**
+ * Transcodes a whole file to UTF-8 for DuckDB, which reads only UTF-8: one slice at a time (a
+ * streaming decoder carries a character cut at a slice's end over to the next), pausing between
+ * slices, into a Blob made a few megabytes at a time. So no step is a long main-thread task, and
+ * the Blob is registered with DuckDB as a handle, not copied again.
+ */
+export async function transcode(
+	fileName: string,
+	data: Blob | Uint8Array,
+	encoding: Encoding,
+	onBytes?: BytesDone
+): Promise<Blob> {
+	const size = sizeOf(data);
+	if (size > MAX_DECODED_BYTES)
+		throw new FileTooLargeError(fileName, size, MAX_DECODED_BYTES, `${encoding} files`);
+	const decoder = new TextDecoder(encoding);
+	const encoder = new TextEncoder();
+	const parts: Bytes[] = [];
+	for await (const slice of slicesOf(data, onBytes))
+		parts.push(encoder.encode(decoder.decode(slice, { stream: true })) as Bytes);
+	parts.push(encoder.encode(decoder.decode()) as Bytes);
+	return blobOf(parts);
 }

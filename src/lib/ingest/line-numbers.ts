@@ -1,15 +1,15 @@
 /**
  * Physical line numbers for staged records. The common case is pure arithmetic in SQL (one line
  * per record); only files with blank lines, quoted newlines or unreadable records pay for a
- * JavaScript pass that finds where each record starts.
+ * JavaScript pass that finds where each record starts. Every pass reads the file a slice at a
+ * time (a Blob is never held whole) and pauses as it goes.
  */
-import { ident } from '../engine/sql';
+import { ident, literal } from '../engine/sql';
 import type { Engine } from '../engine/types';
-import { recordStartLines, scanLines, scanLinesInChunks } from './records';
+import { Pacer } from './pacing';
+import { linesAt, recordStartLines } from './record-starts';
+import { scanLinesInChunks } from './records';
 import type { StagedTable } from './read-table';
-
-const LF = 10;
-const CR = 13;
 
 export interface LineNumbering {
 	/** SQL for the physical line of a staging row (`s.record` is its 1-based record number). */
@@ -22,35 +22,40 @@ export interface LineNumbering {
 	approximate: boolean;
 }
 
-/** The 1-based line holding each byte position, in one pass over the bytes. */
-function linesAt(bytes: Uint8Array, positions: (number | null)[]): (number | null)[] {
-	const order = positions
-		.map((position, index) => ({ position, index }))
-		.filter((p): p is { position: number; index: number } => p.position !== null)
-		.sort((a, b) => a.position - b.position);
-	const lines: (number | null)[] = positions.map(() => null);
-	let line = 1;
-	let i = 0;
-	for (const { position, index } of order) {
-		const end = Math.min(position, bytes.length);
-		for (; i < end; i++) {
-			const c = bytes[i];
-			if (c === LF || (c === CR && bytes[i + 1] !== LF)) line++;
-		}
-		lines[index] = line;
+/**
+ * A table of each record's line, read by DuckDB from the lines as text: a million records load
+ * in a fraction of a second, where INSERT statements of literal values took about a second per
+ * 50,000 (the SQL text itself is the cost).
+ */
+async function createLineTable(engine: Engine, table: string, starts: number[]): Promise<void> {
+	await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(table)} (record BIGINT, line BIGINT)`);
+	if (starts.length === 0) return;
+	const pacer = new Pacer();
+	const parts: string[] = [];
+	for (let i = 0; i < starts.length; i += 100_000) {
+		parts.push(starts.slice(i, i + 100_000).join('\n'));
+		await pacer.pause();
 	}
-	return lines;
+	const file = `${table}.csv`;
+	await engine.registerFile(file, parts.join('\n') + '\n');
+	try {
+		// One column read in file order (`parallel = false`), so row_number() is the record.
+		await engine.query(`INSERT INTO ${ident(table)} SELECT row_number() OVER () AS record, line
+			FROM read_csv(${literal(file)}, auto_detect = false, header = false, columns = {'line': 'BIGINT'}, parallel = false)`);
+	} finally {
+		await engine.dropFile(file);
+	}
 }
 
 export async function numberLines(
 	engine: Engine,
-	bytes: Uint8Array,
+	data: Blob | Uint8Array,
 	staged: StagedTable,
 	delimiter: string,
 	firstDataLine: number
 ): Promise<LineNumbering> {
-	const errorLines = linesAt(
-		bytes,
+	const errorLines = await linesAt(
+		data,
 		staged.readerErrors.map((e) => e.bytePosition)
 	);
 	const readerErrorLines = staged.readerErrors.map((e, i) => ({
@@ -58,9 +63,10 @@ export async function numberLines(
 		message: e.message
 	}));
 	// In slices with a pause every few, so counting a large file's lines is no long main-thread
-	// task; the same result as one `scanLines` over the bytes (which it only falls back to if
-	// they could not be read, as bytes in memory always can).
-	const scan = (await scanLinesInChunks(bytes)) ?? scanLines(bytes);
+	// task; the same result as one `scanLines` over the bytes. Null only for a Blob that can no
+	// longer be read, which DuckDB has just read.
+	const scan = await scanLinesInChunks(data);
+	if (!scan) throw new Error('The file could not be read again: was it changed or moved?');
 	const simple =
 		staged.readerErrors.length === 0 &&
 		!scan.blankLines &&
@@ -73,7 +79,7 @@ export async function numberLines(
 			approximate: false
 		};
 	}
-	let starts = Array.from(recordStartLines(bytes, delimiter, 0)).filter((l) => l >= firstDataLine);
+	let starts = (await recordStartLines(data, delimiter, 0)).filter((l) => l >= firstDataLine);
 	if (readerErrorLines.length > 0) {
 		// A record DuckDB could not read is not in the staging table: drop its start line too.
 		const broken = new Set<number>();
@@ -96,14 +102,6 @@ export async function numberLines(
 	}
 	const approximate = starts.length !== staged.records;
 	const table = `${staged.table}_lines`;
-	await engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(table)} (record BIGINT, line BIGINT)`);
-	const chunk = 50_000;
-	for (let i = 0; i < starts.length; i += chunk) {
-		const values = starts
-			.slice(i, i + chunk)
-			.map((line, j) => `(${i + j + 1},${line})`)
-			.join(',');
-		await engine.query(`INSERT INTO ${ident(table)} VALUES ${values}`);
-	}
+	await createLineTable(engine, table, starts);
 	return { lineSql: 'l.line', table, readerErrorLines, approximate };
 }

@@ -21,9 +21,9 @@ import {
 	rankFormats,
 	timestampSql
 } from './dates';
-import { gunzip, readAll, toUtf8, type Bytes } from './decoding';
+import { gunzip, transcode } from './decoding';
 import { sniffDialect } from './dialect';
-import { tryFastLoad } from './fast-load';
+import { tryFastLoad, type FastLoadInput } from './fast-load';
 import { numberLines } from './line-numbers';
 import { MAX_REJECTED_LISTED } from './limits';
 import { previewSample, readSample, type FilePreview, type Sample } from './mapping';
@@ -120,28 +120,31 @@ export async function loadFile(
 	});
 	checkMapping(mapping);
 
-	let bytes: Bytes | null = mapping.gzip ? await gunzip(input.name, input.data) : null;
-	if (mapping.encoding !== 'utf-8')
-		bytes = toUtf8(input.name, bytes ?? (await readAll(input.data)), mapping.encoding);
 	const file = `flywheel_upload_${++uploads}.csv`;
 	const table = `flywheel_stage_${uploads}`;
 	const start = dataStart(mapping, sample.text, sample.complete);
+	// Later rows may still settle an undecided date order: that needs the whole column first.
+	const tryFast = userMapping !== undefined || preview.dateOrderFrom !== 'default';
+	const fastInput = (data: Blob | Uint8Array): FastLoadInput => ({
+		file,
+		data,
+		sourceName: input.name,
+		mapping,
+		skip: start.skip,
+		firstDataLine: start.firstDataLine,
+		sampleDates: start.sampleDates,
+		sampleRecords: start.sampleRecords,
+		segmentStoreName
+	});
+	// What DuckDB reads: the file itself, or its text unpacked and transcoded to UTF-8.
+	let data = input.data;
+	if (mapping.gzip) data = await gunzip(input.name, data);
+	if (mapping.encoding !== 'utf-8') data = await transcode(input.name, data, mapping.encoding);
 	let staging = false;
 	try {
-		await engine.registerFile(file, bytes ?? input.data);
-		// Later rows may still settle an undecided date order: that needs the whole column first.
-		if (userMapping || preview.dateOrderFrom !== 'default') {
-			const fast = await tryFastLoad(engine, {
-				file,
-				data: bytes ?? input.data,
-				sourceName: input.name,
-				mapping,
-				skip: start.skip,
-				firstDataLine: start.firstDataLine,
-				sampleDates: start.sampleDates,
-				sampleRecords: start.sampleRecords,
-				segmentStoreName
-			});
+		await engine.registerFile(file, data);
+		if (tryFast) {
+			const fast = await tryFastLoad(engine, fastInput(data));
 			if (fast) return Object.assign(report, fast);
 		}
 		staging = true;
@@ -149,7 +152,7 @@ export async function loadFile(
 			input,
 			file,
 			table,
-			bytes,
+			data,
 			mapping,
 			preview,
 			report,
@@ -175,7 +178,8 @@ interface LoadContext {
 	input: IngestInput;
 	file: string;
 	table: string;
-	bytes: Bytes | null;
+	/** What DuckDB reads (see `loadFile`). */
+	data: Blob | Uint8Array;
 	mapping: Mapping;
 	preview: FilePreview;
 	report: FileReport;
@@ -213,15 +217,15 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 		width: mapping.columns.length
 	};
 	let staged = await stageFile(engine, table, readOptions);
-	let bytes = ctx.bytes ?? (await readAll(ctx.input.data));
+	let data = ctx.data;
 	if (
 		mapping.encoding === 'utf-8' &&
 		staged.readerErrors.some((e) => /unicode|utf-?8/i.test(e.message))
 	) {
 		// The first 64 KB were UTF-8 but later bytes are not: the file is Latin-1 after all.
-		bytes = toUtf8(ctx.input.name, bytes, 'windows-1252');
+		data = await transcode(ctx.input.name, data, 'windows-1252');
 		await engine.dropFile(ctx.file);
-		await engine.registerFile(ctx.file, bytes);
+		await engine.registerFile(ctx.file, data);
 		staged = await stageFile(engine, table, readOptions);
 		mapping.encoding = 'windows-1252';
 		report.encoding = 'windows-1252';
@@ -229,7 +233,7 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 			'Bytes after the start of the file are not UTF-8: decoded as Latin-1 (windows-1252).'
 		);
 	}
-	const lines = await numberLines(engine, bytes, staged, mapping.delimiter, firstDataLine);
+	const lines = await numberLines(engine, data, staged, mapping.delimiter, firstDataLine);
 	if (lines.approximate)
 		report.notes.push(
 			'Some rows could not be matched to their line exactly: line numbers may be off by a few.'

@@ -64,9 +64,10 @@ export async function readSample(name: string, data: Blob | Uint8Array): Promise
 	let complete = sizeOf(data) <= SNIFF_BYTES;
 	const gzip = isGzip(head);
 	if (gzip) {
-		const all = await gunzip(name, data);
-		head = all.subarray(0, SNIFF_BYTES);
-		complete = all.byteLength <= SNIFF_BYTES;
+		// One byte more than the sample says whether the sample is the whole file.
+		const start = await gunzip(name, data, undefined, SNIFF_BYTES + 1);
+		head = await readHead(start, SNIFF_BYTES);
+		complete = start.size <= SNIFF_BYTES;
 	}
 	const encoding = detectEncoding(head);
 	return { encoding, gzip, text: decodeText(head, encoding, complete), complete };

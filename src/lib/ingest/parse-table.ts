@@ -5,7 +5,7 @@
  */
 import { ident } from '../engine/sql';
 import type { Engine } from '../engine/types';
-import { gunzip, readAll, toUtf8, type Bytes } from './decoding';
+import { gunzip, transcode } from './decoding';
 import { numberLines } from './line-numbers';
 import { previewSample, readSample } from './mapping';
 import { stageFile } from './read-table';
@@ -42,10 +42,8 @@ export async function parseTable(
 	const sample = await readSample(name, data);
 	const preview = previewSample(name, 0, sample, options.delimiter);
 	const { mapping } = preview;
-	let bytes: Bytes | null = mapping.gzip ? await gunzip(name, data) : null;
-	if (mapping.encoding !== 'utf-8')
-		bytes = toUtf8(name, bytes ?? (await readAll(data)), mapping.encoding);
-	const all = bytes ?? (await readAll(data));
+	let all = mapping.gzip ? await gunzip(name, data) : data;
+	if (mapping.encoding !== 'utf-8') all = await transcode(name, all, mapping.encoding);
 	const dialect = sniffDialect(sample.text, sample.complete, mapping.delimiter);
 	const first =
 		mapping.headerLine > 0

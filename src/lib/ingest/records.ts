@@ -1,8 +1,8 @@
 /**
  * Splitting CSV text into records the way DuckDB's reader does (RFC 4180 quotes, `""` inside
  * quotes, CR, LF and CRLF line ends, blank lines skipped), keeping each record's 1-based physical
- * line. Used on the sample for sniffing, and on a whole file only when its line numbers cannot be
- * computed in SQL (blank lines between records, or reading errors DuckDB skipped).
+ * line. Used on the sample for sniffing; over a whole file, `record-starts.ts` follows the same
+ * rules a slice at a time.
  */
 
 const QUOTE = 34;
@@ -113,49 +113,6 @@ export function scanLines(bytes: Uint8Array): LineScan {
 		}
 	}
 	return { lines: lastContentLine, blankLines };
-}
-
-/**
- * The physical start line of every record in the file, by the same rules as `splitRecords`.
- * Returns lines of records from `firstRecord` (0-based) on.
- */
-export function recordStartLines(
-	bytes: Uint8Array,
-	delimiter: string,
-	firstRecord: number
-): Int32Array {
-	const delim = delimiter.charCodeAt(0);
-	const starts: number[] = [];
-	let inQuotes = false;
-	let line = 1;
-	let atRecordStart = true;
-	let recordIndex = 0;
-	let fieldStart = true;
-	for (let i = 0; i < bytes.length; i++) {
-		const c = bytes[i] as number;
-		if (inQuotes) {
-			if (c === QUOTE) {
-				if (bytes[i + 1] === QUOTE) i++;
-				else inQuotes = false;
-			} else if (c === LF || (c === CR && bytes[i + 1] !== LF)) line++;
-			continue;
-		}
-		if (c === LF || c === CR) {
-			if (c === CR && bytes[i + 1] === LF) i++;
-			line++;
-			atRecordStart = true;
-			fieldStart = true;
-			continue;
-		}
-		if (atRecordStart) {
-			if (recordIndex >= firstRecord) starts.push(line);
-			recordIndex++;
-			atRecordStart = false;
-		}
-		if (c === QUOTE && fieldStart) inQuotes = true;
-		fieldStart = c === delim;
-	}
-	return Int32Array.from(starts);
 }
 
 /** Bytes JavaScript holds at once when it scans a whole file: one slice of the Blob. */
