@@ -5,7 +5,13 @@
  */
 import { asset } from '$app/paths';
 import type { Engine } from '../engine/types';
-import { ingestFiles, type FileReport, type Mapping, type MetricSummary } from '../ingest';
+import {
+	ingestFiles,
+	type FileReport,
+	type IngestProgress,
+	type Mapping,
+	type MetricSummary
+} from '../ingest';
 import { OBSERVATIONS } from '../store/observations';
 import {
 	removeFile,
@@ -33,8 +39,12 @@ export class Dataset {
 	metrics = $state.raw<MetricSummary[]>([]);
 	/** A message about browser storage (unavailable, full) for the user. */
 	storageMessage = $state<string | null>(null);
-	/** The files being loaded right now, for a progress indicator. */
-	loading = $state.raw<{ names: string[]; bytes: number } | null>(null);
+	/** The files being loaded right now, and how far the load is (null until it has begun). */
+	loading = $state.raw<{
+		names: string[];
+		bytes: number;
+		progress: IngestProgress | null;
+	} | null>(null);
 	/** Bumped whenever the observations change, so views know to query again. */
 	version = $state(0);
 
@@ -60,12 +70,15 @@ export class Dataset {
 	/** Loads new files beside the ones already loaded (the demo makes way), and saves them. */
 	async addFiles(engine: Engine, files: File[], mappings: Record<string, Mapping>): Promise<void> {
 		if (this.kind === 'demo') await this.#clear(engine);
-		this.loading = { names: files.map((f) => f.name), bytes: sum(files.map((f) => f.size)) };
+		this.#startLoading(
+			files.map((f) => f.name),
+			sum(files.map((f) => f.size))
+		);
 		try {
 			const result = await ingestFiles(
 				engine,
 				files.map((file) => ({ name: file.name, data: file })),
-				{ mappings }
+				{ mappings, onProgress: this.#progressed }
 			);
 			const loaded: LoadedFile[] = [];
 			for (const [i, report] of result.files.entries()) {
@@ -125,12 +138,12 @@ export class Dataset {
 		savedId: (index: number) => string | null
 	): Promise<void> {
 		await this.#clear(engine);
-		this.loading = {
-			names: inputs.map((i) => i.name),
-			bytes: sum(inputs.map((i) => size(i.data)))
-		};
+		this.#startLoading(
+			inputs.map((i) => i.name),
+			sum(inputs.map((i) => size(i.data)))
+		);
 		try {
-			const result = await ingestFiles(engine, inputs, { mappings });
+			const result = await ingestFiles(engine, inputs, { mappings, onProgress: this.#progressed });
 			this.files = result.files.map((report, i) => ({
 				savedId: savedId(i),
 				name: report.file,
@@ -144,6 +157,14 @@ export class Dataset {
 			this.loading = null;
 		}
 	}
+
+	#startLoading(names: string[], bytes: number): void {
+		this.loading = { names, bytes, progress: null };
+	}
+
+	#progressed = (progress: IngestProgress): void => {
+		if (this.loading) this.loading = { ...this.loading, progress };
+	};
 
 	async #clear(engine: Engine): Promise<void> {
 		await engine.query(`DROP TABLE IF EXISTS ${OBSERVATIONS}`);

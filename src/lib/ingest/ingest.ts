@@ -4,7 +4,9 @@
  */
 import type { Engine } from '../engine/types';
 import { createObservationsTable, OBSERVATIONS } from '../store/observations';
+import { sizeOf } from './decoding';
 import { emptyReport, loadFile } from './load-file';
+import { fileParts, FileProgress } from './progress';
 import type { IngestInput, IngestOptions, IngestResult, MetricSummary } from './types';
 
 export async function ingestFiles(
@@ -14,12 +16,17 @@ export async function ingestFiles(
 ): Promise<IngestResult> {
 	await createObservationsTable(engine);
 	const files = [];
-	for (const input of inputs) {
+	const parts = fileParts(inputs.map((input) => sizeOf(input.data)));
+	for (const [index, input] of inputs.entries()) {
+		const { from, to } = parts[index] ?? { from: 0, to: 1 };
+		const file = { name: input.name, index, count: inputs.length };
+		const progress = new FileProgress(options.onProgress, file, from, to);
 		try {
-			files.push(await loadFile(engine, input, options.mappings?.[input.name]));
+			files.push(await loadFile(engine, input, options.mappings?.[input.name], progress));
 		} catch (error) {
 			files.push({ ...emptyReport(input.name), error: errorMessage(error) });
 		}
+		progress.finish();
 	}
 	return { files, metrics: await metricSummaries(engine) };
 }

@@ -47,12 +47,17 @@ async function createLineTable(engine: Engine, table: string, starts: number[]):
 	}
 }
 
+/**
+ * `onProgress` follows the work, from 0 to 1: counting the lines is the first 30 %, finding each
+ * record's line (only when records are not one per line) the next 60 %.
+ */
 export async function numberLines(
 	engine: Engine,
 	data: Blob | Uint8Array,
 	staged: StagedTable,
 	delimiter: string,
-	firstDataLine: number
+	firstDataLine: number,
+	onProgress: (fraction: number) => void = () => {}
 ): Promise<LineNumbering> {
 	const errorLines = await linesAt(
 		data,
@@ -67,6 +72,7 @@ export async function numberLines(
 	// longer be read, which DuckDB has just read.
 	const scan = await scanLinesInChunks(data);
 	if (!scan) throw new Error('The file could not be read again: was it changed or moved?');
+	onProgress(0.3);
 	const simple =
 		staged.readerErrors.length === 0 &&
 		!scan.blankLines &&
@@ -79,7 +85,11 @@ export async function numberLines(
 			approximate: false
 		};
 	}
-	let starts = (await recordStartLines(data, delimiter, 0)).filter((l) => l >= firstDataLine);
+	let starts = (
+		await recordStartLines(data, delimiter, 0, (done, total) =>
+			onProgress(0.3 + (0.6 * done) / total)
+		)
+	).filter((l) => l >= firstDataLine);
 	if (readerErrorLines.length > 0) {
 		// A record DuckDB could not read is not in the staging table: drop its start line too.
 		const broken = new Set<number>();
@@ -103,5 +113,6 @@ export async function numberLines(
 	const approximate = starts.length !== staged.records;
 	const table = `${staged.table}_lines`;
 	await createLineTable(engine, table, starts);
+	onProgress(1);
 	return { lineSql: 'l.line', table, readerErrorLines, approximate };
 }

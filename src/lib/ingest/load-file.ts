@@ -23,11 +23,12 @@ import {
 } from './dates';
 import { gunzip, transcode } from './decoding';
 import { sniffDialect } from './dialect';
-import { tryFastLoad, type FastLoadInput } from './fast-load';
+import { fastPathObstacle, tryFastLoad, type FastLoadInput } from './fast-load';
 import { numberLines } from './line-numbers';
 import { MAX_REJECTED_LISTED } from './limits';
 import { previewSample, readSample, type FilePreview, type Sample } from './mapping';
 import { NUMBER_MACROS_SQL } from './numbers';
+import { FileProgress, RECORD_STARTS_COST } from './progress';
 import { stageFile } from './read-table';
 import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
 
@@ -99,10 +100,14 @@ async function dropQuietly(engine: Engine, sql: string): Promise<void> {
 	}
 }
 
+/** The full path's stages, in order (see `LoadStage`). */
+const FULL_PATH = ['reading', 'lines', 'dates', 'numbers', 'storing'] as const;
+
 export async function loadFile(
 	engine: Engine,
 	input: IngestInput,
-	userMapping?: Mapping
+	userMapping?: Mapping,
+	progress = new FileProgress(undefined, { name: input.name, index: 0, count: 1 })
 ): Promise<FileReport> {
 	const report = emptyReport(input.name);
 	const sample = await readSample(input.name, input.data);
@@ -123,6 +128,7 @@ export async function loadFile(
 	const file = `flywheel_upload_${++uploads}.csv`;
 	const table = `flywheel_stage_${uploads}`;
 	const start = dataStart(mapping, sample.text, sample.complete);
+	const decoding = mapping.gzip || mapping.encoding !== 'utf-8';
 	// Later rows may still settle an undecided date order: that needs the whole column first.
 	const tryFast = userMapping !== undefined || preview.dateOrderFrom !== 'default';
 	const fastInput = (data: Blob | Uint8Array): FastLoadInput => ({
@@ -136,19 +142,47 @@ export async function loadFile(
 		sampleRecords: start.sampleRecords,
 		segmentStoreName
 	});
+	const fastLikely = tryFast && fastPathObstacle(fastInput(input.data)) === null;
+	// Records that span lines in the sample (blank lines, quoted newlines) are likely to further
+	// on too: finding where each starts is then a pass of its own.
+	const spansLines = start.sampleRecords.some(
+		(r, i) => i > 0 && r.line !== (start.sampleRecords[i - 1]?.line ?? 0) + 1
+	);
+	const costs = spansLines ? { lines: RECORD_STARTS_COST } : {};
+	progress.plan(
+		[
+			...(decoding ? ['decoding' as const] : []),
+			...(fastLikely ? ['reading' as const] : FULL_PATH)
+		],
+		costs
+	);
+
 	// What DuckDB reads: the file itself, or its text unpacked and transcoded to UTF-8.
 	let data = input.data;
-	if (mapping.gzip) data = await gunzip(input.name, data);
-	if (mapping.encoding !== 'utf-8') data = await transcode(input.name, data, mapping.encoding);
+	if (decoding) {
+		progress.enter('decoding');
+		// Unpacking and transcoding, when a file needs both, each take about half of the stage.
+		const transcoding = mapping.encoding !== 'utf-8';
+		const share = mapping.gzip && transcoding ? 0.5 : 1;
+		const part = (from: number) => (done: number, total: number) =>
+			progress.advance(from + (share * done) / total);
+		if (mapping.gzip) data = await gunzip(input.name, data, part(0));
+		if (transcoding) data = await transcode(input.name, data, mapping.encoding, part(1 - share));
+	}
 	let staging = false;
 	try {
 		await engine.registerFile(file, data);
 		if (tryFast) {
+			progress.enter('reading');
 			const fast = await tryFastLoad(engine, fastInput(data));
-			if (fast) return Object.assign(report, fast);
+			if (fast) {
+				progress.finish();
+				return Object.assign(report, fast);
+			}
+			progress.plan([...FULL_PATH], costs);
 		}
 		staging = true;
-		return await loadRegistered(engine, {
+		const loaded = await loadRegistered(engine, {
 			input,
 			file,
 			table,
@@ -158,8 +192,11 @@ export async function loadFile(
 			report,
 			userMapping,
 			sample,
-			start
+			start,
+			progress
 		});
+		progress.finish();
+		return loaded;
 	} finally {
 		if (staging) await dropStaging(engine, table);
 		await engine.dropFile(file);
@@ -187,6 +224,7 @@ interface LoadContext {
 	/** The sample `loadFile` read, and where the data starts in it. */
 	sample: Sample;
 	start: ReturnType<typeof dataStart>;
+	progress: FileProgress;
 }
 
 /** Where the data starts, in DuckDB's `skip` units (records and blank lines) and in lines. */
@@ -207,8 +245,9 @@ function dataStart(mapping: Mapping, sampleText: string, complete: boolean) {
 }
 
 async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileReport> {
-	const { mapping, report, table } = ctx;
+	const { mapping, report, table, progress } = ctx;
 	const { skip, firstDataLine } = ctx.start;
+	progress.enter('reading');
 	await ensureNumberMacros(engine);
 	const readOptions = {
 		file: ctx.file,
@@ -233,12 +272,17 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 			'Bytes after the start of the file are not UTF-8: decoded as Latin-1 (windows-1252).'
 		);
 	}
-	const lines = await numberLines(engine, data, staged, mapping.delimiter, firstDataLine);
+	progress.rowsRead = staged.records;
+	progress.enter('lines');
+	const lines = await numberLines(engine, data, staged, mapping.delimiter, firstDataLine, (f) =>
+		progress.advance(f)
+	);
 	if (lines.approximate)
 		report.notes.push(
 			'Some rows could not be matched to their line exactly: line numbers may be off by a few.'
 		);
 
+	progress.enter('dates');
 	const column = (name: string | null) => `s.c${mapping.columns.indexOf(name ?? '')}`;
 	const dateText = `nullif(trim(${column(mapping.dateColumn)}), '')`;
 	if (!ctx.userMapping && ctx.preview.dateOrderFrom === 'default') {
@@ -292,8 +336,11 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 				${metricNameText} AS metric_name
 				${segmentSelect ? ', ' + segmentSelect : ''}, ${rawSelect}
 			FROM ${ident(table)} s ${joinLines})`);
+	// Within a stage of several queries, each moves the bar by its usual share of the stage.
+	progress.advance(0.6);
 	await engine.query(`UPDATE ${ident(rowsTable)} SET parsed = ${tsSql}
 		WHERE parsed IS NULL AND date_text IS NOT NULL`);
+	progress.advance(0.8);
 	await engine.query(`UPDATE ${ident(rowsTable)} SET reason = CASE
 			WHEN parsed IS NULL THEN CASE WHEN flywheel_no_data(date_text) THEN 'no date'
 				ELSE 'not a date: "' || left(date_text, 60) || '"' END
@@ -302,6 +349,7 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 			END
 		WHERE parsed IS NULL OR wrong_width${mapping.layout === 'long' ? ' OR metric_name IS NULL' : ''}`);
 
+	progress.enter('numbers');
 	const storeSegments = segments.map(segmentStoreName);
 	await ensureSegmentColumns(engine, storeSegments);
 	const decimalComma = mapping.decimalMark === ',' ? 'true' : 'false';
@@ -321,18 +369,23 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 				CASE WHEN ${hasTimeSql('date_text')} THEN parsed END AS ts,
 				${observationSelect}, ${segmentList ? segmentList + ', ' : ''}line
 			FROM ${ident(rowsTable)} WHERE reason IS NULL)`);
+	progress.advance(0.7);
 	await engine.query(`UPDATE ${ident(obsTable)} SET value = flywheel_number(raw, ${decimalComma})
 		WHERE value IS NULL AND raw IS NOT NULL AND raw <> ''`);
+	progress.advance(0.85);
 	await engine.query(`UPDATE ${ident(obsTable)} SET bad = true
 		WHERE value IS NULL AND NOT flywheel_no_data(raw)`);
 
+	progress.enter('storing');
 	report.conflicts = await findConflicts(engine, obsTable);
+	progress.advance(0.3);
 	const conflictFilter = report.conflicts.length
 		? await conflictCondition(engine, obsTable)
 		: 'true';
 	await engine.query(`INSERT INTO ${OBSERVATIONS} BY NAME
 		SELECT date, ts, metric, value, ${segmentList ? segmentList + ', ' : ''}${literal(ctx.input.name)} AS source_file, line AS source_line
 		FROM ${ident(obsTable)} o WHERE ${conflictFilter}`);
+	progress.advance(0.8);
 
 	const counts = await engine.query(`SELECT
 		(SELECT count(*) FROM ${ident(rowsTable)}) AS rows_read,

@@ -119,4 +119,27 @@ export interface IngestResult {
 
 export interface IngestOptions {
 	mappings?: Record<string, Mapping>;
+	/** Called as the load moves on, for a progress bar (see `IngestProgress`). */
+	onProgress?: (progress: IngestProgress) => void;
+}
+
+/**
+ * The steps of loading one file, in order. `decoding`: Latin-1 or UTF-16 text transcoded, or gzip
+ * unpacked; `reading`: DuckDB reads every record (a clean file is read and stored in this one
+ * step); `lines`: each record's line in the file; `dates` and `numbers`: the rules for values;
+ * `storing`: conflicts held back, observations stored, rejections counted.
+ */
+export type LoadStage = 'decoding' | 'reading' | 'lines' | 'dates' | 'numbers' | 'storing';
+
+/** Where a load is. Real progress: bytes decoded or scanned, and the steps done with their cost. */
+export interface IngestProgress {
+	/** The file being loaded, its 0-based position and how many files this load has. */
+	file: string;
+	fileIndex: number;
+	fileCount: number;
+	stage: LoadStage;
+	/** Share of the whole load done, 0 to 1 (files weighted by size); it never goes back. */
+	done: number;
+	/** Data rows DuckDB read from this file, once it has read them. */
+	rowsRead: number | null;
 }

@@ -2,14 +2,17 @@
  * Large files on the full path, in slices: transcoding, record starts and byte-position lines
  * read a file one `SLICE_BYTES` slice at a time, and must give what one pass over the whole text
  * gives wherever a slice ends (inside a CRLF, a `""`, a UTF-16 character, a surrogate pair).
+ * And the progress a load reports: real stages in order, never going back, ending at 1.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startNodeEngine } from '../../engine/node';
 import type { Engine } from '../../engine/types';
 import { transcode } from '../decoding';
+import { ingestFiles } from '../ingest';
 import { SLICE_BYTES } from '../pacing';
 import { linesAt, recordStartLines } from '../record-starts';
 import { splitRecords } from '../records';
+import type { IngestProgress } from '../types';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -91,5 +94,56 @@ describe('transcoding a slice at a time', () => {
 		const latin = text.replace('😀', 'x');
 		const latin1 = Uint8Array.from(latin, (c) => (c === '€' ? 0x80 : c.charCodeAt(0)));
 		expect(await (await transcode('l.csv', latin1, 'windows-1252')).text()).toBe(latin);
+	});
+});
+
+describe('progress', () => {
+	/** A long export of `days` days in two regions; `extra` goes at the end of the first row. */
+	function longExport(days: number, first = '') {
+		const lines = ['date,metric,region,value'];
+		for (let d = 0; d < days; d++) {
+			const date = new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10);
+			lines.push(`${date},orders,Zürich,${d}${d === 0 ? first : ''}`);
+			lines.push(`${date},orders,Köln,${2 * d}`);
+		}
+		return lines.join('\n') + '\n';
+	}
+
+	it('reports a full-path file stage by stage, from 0 to 1, never going back', async () => {
+		// Latin-1 with an NA cell: decoded in JavaScript, then every rule in SQL.
+		const text = longExport(400).replace(',0\n', ',NA\n');
+		const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
+		const seen: IngestProgress[] = [];
+		const { files } = await ingestFiles(engine, [{ name: 'latin1.csv', data: latin1 }], {
+			onProgress: (p) => seen.push(p)
+		});
+		expect(files[0]).toMatchObject({ encoding: 'windows-1252', rowsRead: 800, rowsLoaded: 800 });
+		const stages = seen.map((p) => p.stage).filter((s, i, all) => s !== all[i - 1]);
+		expect(stages).toEqual(['decoding', 'reading', 'lines', 'dates', 'numbers', 'storing']);
+		const done = seen.map((p) => p.done);
+		expect(done).toEqual([...done].sort((a, b) => a - b));
+		expect(done[0]).toBe(0);
+		expect(done[done.length - 1]).toBe(1);
+		// The rows DuckDB read are known from the line numbers on.
+		expect(seen.find((p) => p.stage === 'lines')?.rowsRead).toBe(800);
+	});
+
+	it('gives each file its part of the bar by size', async () => {
+		const small = utf8(longExport(10));
+		const large = utf8(longExport(3000).replaceAll('orders', 'visits'));
+		const seen: IngestProgress[] = [];
+		await ingestFiles(
+			engine,
+			[
+				{ name: 'large.csv', data: large },
+				{ name: 'small.csv', data: small }
+			],
+			{ onProgress: (p) => seen.push(p) }
+		);
+		const firstOfSmall = seen.find((p) => p.file === 'small.csv');
+		expect(firstOfSmall).toMatchObject({ fileIndex: 1, fileCount: 2 });
+		// large.csv is about 115 KB, small.csv under the 64 KB floor: 115 / (115 + 64) of the bar.
+		expect(firstOfSmall?.done).toBeCloseTo(large.byteLength / (large.byteLength + 65536), 3);
+		expect(seen[seen.length - 1]?.done).toBe(1);
 	});
 });
