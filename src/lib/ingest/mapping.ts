@@ -14,6 +14,7 @@ import {
 	sizeOf
 } from './decoding';
 import { sniffDialect } from './dialect';
+import { isLabelName, isOneValuePerRow, isRowCounter, joinedFrom } from './identifiers';
 import { SNIFF_BYTES } from './limits';
 import { isNullSpelling, parseNumber } from './numbers';
 import type { SampleRecord } from './records';
@@ -168,9 +169,14 @@ export function previewSample(
 			notes.push(
 				`"${column}" holds dates too; only "${names[dateIndex] ?? ''}" is used as the date.`
 			);
-		} else if (numericShare(values, decimalMark) >= 0.5) numericColumns.push(i);
-		else textColumns.push(i);
+		} else if (numericShare(values, decimalMark) < 0.5 || isLabelName(column)) textColumns.push(i);
+		else if (/^column_\d+$/.test(column) && isRowCounter(values, dataRecords.length)) {
+			ignoredColumns.push(column);
+			notes.push(`"${column}" counts the rows (1, 2, 3, ...); it is not loaded.`);
+		} else numericColumns.push(i);
 	});
+	// Days in the sample: a segment's values come back day after day, an identifier's do not.
+	const days = new Set(dateValues).size;
 
 	const metricNameIndex = textColumns.find((i) => METRIC_NAME.test(names[i] ?? ''));
 	let valueIndex: number | undefined;
@@ -194,7 +200,22 @@ export function previewSample(
 		if (layout === 'long' && i === metricNameIndex) continue;
 		const values = columnValues(dataRecords, i);
 		const distinct = new Set(values).size;
-		if (distinct > MAX_SEGMENT_VALUES && distinct > values.length / 2) {
+		const parts = joinedFrom(
+			i,
+			dataRecords,
+			names.map((_, j) => j)
+		);
+		if (parts) {
+			ignoredColumns.push(column);
+			notes.push(
+				`"${column}" joins "${names[parts[0]]}" and "${names[parts[1]]}" in every row; it is not loaded.`
+			);
+		} else if (isOneValuePerRow(values, dataRecords.length, days)) {
+			ignoredColumns.push(column);
+			notes.push(
+				`"${column}" has a different value in every row (an identifier); it is not loaded.`
+			);
+		} else if (distinct > MAX_SEGMENT_VALUES && distinct > values.length / 2) {
 			ignoredColumns.push(column);
 			notes.push(
 				`"${column}" looks like free text (${distinct} different values); it is not loaded.`
