@@ -23,14 +23,20 @@ import {
 import { weekdayOf, weekEndingOnOrBefore } from '../periods/weekEnding';
 import { OBSERVATIONS, segmentDimensions } from '../store/observations';
 import { cachedPeriodsSql } from './periodCache';
+import { readsCache, weekRows, type ReviewCache, type WeekSource } from './reviewCache';
 import { reviewBands, type GrainBands } from './reviewBands';
 import { deckMetricIds, planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
+import type { WeeklyQuery } from './weekTables';
 import { reviewSql, sourceWhereSql } from './reviewQuery';
 import type { Box, BoxCell, DateRange, Review, ReviewBlock, ReviewMetric, Value } from './types';
 
 export interface ReviewOptions {
 	/** ISO date; default: the deck's week ending, else the last complete week in the data. */
 	weekEnding?: string;
+	/** Every week's numbers, shared with other reviews of the same data (reviewCache.ts). */
+	cache?: ReviewCache;
+	/** Build the cache's tables this review lacks, rather than computing its week alone (idle time). */
+	fillCache?: boolean;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -343,17 +349,36 @@ function yoySeriesIds(deck: Deck): Set<string> {
 	return new Set(shownMetrics(deck).flatMap((m) => (m.comparison === 'yoy' ? [m.metric] : [])));
 }
 
+/**
+ * The plan of a review that reads the cache's tables (or fills them): the cache's metrics and the
+ * deck's, the cache's first, so that every deck of the catalog reads the same tables. Undefined
+ * when the review computes its week alone: then its deck's metrics are enough.
+ */
+async function sharedPlan(
+	engine: Engine,
+	config: { catalog: Catalog; deck: Deck },
+	source: WeekSource,
+	reviewQuery: (plan: ReviewMetricPlan) => WeeklyQuery
+): Promise<ReviewMetricPlan | undefined> {
+	if (!source.cache) return undefined;
+	const ids = [...source.cache.metricIds, ...deckMetricIds(config.deck)];
+	const plan = planReviewMetrics(config.catalog, ids);
+	if (!readsCache(engine, source, reviewQuery(plan))) return undefined;
+	await checkSources(engine, config.catalog, plan);
+	return plan;
+}
+
 export async function buildReview(
 	engine: Engine,
 	config: { catalog: Catalog; deck: Deck },
 	options: ReviewOptions = {}
 ): Promise<Review> {
 	const { catalog, deck } = config;
-	const plan = planReviewMetrics(catalog, deckMetricIds(deck));
-	await checkSources(engine, catalog, plan);
+	const deckPlan = planReviewMetrics(catalog, deckMetricIds(deck));
+	await checkSources(engine, catalog, deckPlan);
 
 	const weekEnding =
-		options.weekEnding ?? deck.weekEnding ?? (await defaultWeekEnding(engine, catalog, plan));
+		options.weekEnding ?? deck.weekEnding ?? (await defaultWeekEnding(engine, catalog, deckPlan));
 	if (!ISO_DATE.test(weekEnding))
 		throw new Error(`week ending "${weekEnding}" is not a YYYY-MM-DD date`);
 	const weekday = weekdayOf(weekEnding);
@@ -367,15 +392,20 @@ export async function buildReview(
 		weekEnding,
 		weekday
 	});
-	const result = await engine.query(
-		reviewSql(plan, catalog.review, { yoySeries: yoySeriesIds(deck), periods }),
-		[weekEnding]
-	);
+	const yoySeries = yoySeriesIds(deck);
+	const reviewQuery =
+		(plan: ReviewMetricPlan): WeeklyQuery =>
+		(weeks) =>
+			reviewSql(plan, catalog.review, { yoySeries, periods, weeks });
+	const source: WeekSource = { cache: options.cache, fill: options.fillCache };
+	const plan = (await sharedPlan(engine, config, source, reviewQuery)) ?? deckPlan;
+	const result = await weekRows(engine, source, reviewQuery(plan), { weekEnding, weekday });
 	const table = new PeriodTable(result);
 	const banded = bandedMetricIds(deck);
+	const shared = { weekEnding, plan, cache: options.cache, fillCache: options.fillCache };
 	const bands = {
-		week: await reviewBands(engine, catalog, banded, { weekEnding, grain: 'week' }),
-		month: await reviewBands(engine, catalog, banded, { weekEnding, grain: 'month' })
+		week: await reviewBands(engine, catalog, banded, { ...shared, grain: 'week' }),
+		month: await reviewBands(engine, catalog, banded, { ...shared, grain: 'month' })
 	};
 	const context: Context = { catalog, plan, table, bands };
 	const labels = { weeks: weekLabels(table, deck, weekEnding) };

@@ -10,6 +10,7 @@ import type { Catalog } from '../metrics/types';
 import { historyPeriods, PERIODS_PER_YEAR, type HistoryGrain } from '../periods/history';
 import { periodSpecsSql } from '../periods/periodTable';
 import { cachedPeriodsSql } from './periodCache';
+import { weekRows, type ReviewCache } from './reviewCache';
 import { planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
 import { periodValuesSql } from './reviewQuery';
 import type { Value } from './types';
@@ -30,20 +31,29 @@ export interface HistoryOptions {
 	weekEnding: string;
 	/** How many periods, the period under review included. */
 	periods: number;
-	/** The catalog's plan for `ids`; computed when not given. */
+	/** The catalog's plan for `ids` (or for more metrics); computed when not given. */
 	plan?: ReviewMetricPlan;
+	/** Tables of every week's history, shared with other reviews of the same data. */
+	cache?: ReviewCache;
+	/** Build the cache's table when it has none, rather than computing this week alone. */
+	fillCache?: boolean;
 }
 
-/** `periodsSelect`: the history's periods as a SELECT over `anchor` (default: computed inline). */
+/**
+ * The history query: one row per week ending of `weeks` (default: the query's one parameter) and
+ * period, `position` 0 the period under review. `periodsSelect`: the history's periods as a
+ * SELECT over `anchor` (default: `periods` of them, computed inline).
+ */
 export function historySql(
 	plan: ReviewMetricPlan,
 	grain: HistoryGrain,
 	periods: number,
-	periodsSelect = periodSpecsSql(historyPeriods(grain, periods))
+	periodsSelect = periodSpecsSql(historyPeriods(grain, periods)),
+	weeks?: string
 ): string {
 	const columns = plan.metrics.map((m) => `, ${m.column}`).join('');
-	return `WITH ${periodValuesSql(plan, periodsSelect)}
-SELECT "end" AS period_end${columns} FROM period_values ORDER BY "end"`;
+	return `WITH ${periodValuesSql(plan, periodsSelect, weeks)}
+SELECT week_ending, position, "end" AS period_end${columns} FROM period_values`;
 }
 
 /** The history of catalog metrics `ids` (and of their plans). */
@@ -57,18 +67,23 @@ export async function metricHistory(
 	// The cached periods run to whole years, so histories a few periods apart (a locked baseline's
 	// grows by one each week) share one table: this history is its first rows.
 	const year = PERIODS_PER_YEAR[options.grain];
-	const periods = await cachedPeriodsSql(
+	const cachedPeriods = Math.ceil(options.periods / year) * year;
+	const weekday = catalog.review.weekEndingWeekday;
+	const periods = await cachedPeriodsSql(engine, historyPeriods(options.grain, cachedPeriods), {
+		weekEnding: options.weekEnding,
+		weekday
+	});
+	const result = await weekRows(
 		engine,
-		historyPeriods(options.grain, Math.ceil(options.periods / year) * year),
+		{ cache: options.cache, fill: options.fillCache },
+		(weeks) => historySql(plan, options.grain, cachedPeriods, periods, weeks),
 		{
 			weekEnding: options.weekEnding,
-			weekday: catalog.review.weekEndingWeekday,
-			first: options.periods
+			weekday,
+			where: `position < ${options.periods}`,
+			orderBy: 'period_end'
 		}
 	);
-	const result = await engine.query(historySql(plan, options.grain, options.periods, periods), [
-		options.weekEnding
-	]);
 	const column = (id: string | undefined) => {
 		const name = id === undefined ? undefined : plan.columnOf.get(id);
 		return name === undefined ? undefined : numbers(result, name);

@@ -15,6 +15,8 @@ import type { Engine } from '../engine/types';
 import type { Catalog, MetricDefinition } from '../metrics/types';
 import { PERIODS_PER_YEAR, type HistoryGrain } from '../periods/history';
 import { metricHistory, type MetricHistory } from './metricHistory';
+import type { ReviewCache } from './reviewCache';
+import type { ReviewMetricPlan } from './reviewMetrics';
 import type { ReviewSummary, Value } from './types';
 
 export interface GrainBands {
@@ -109,7 +111,14 @@ export async function reviewBands(
 	engine: Engine,
 	catalog: Catalog,
 	ids: string[],
-	options: { weekEnding: string; grain: HistoryGrain }
+	options: {
+		weekEnding: string;
+		grain: HistoryGrain;
+		/** The review's plan, when it computes more metrics than `ids` (metricHistory.ts). */
+		plan?: ReviewMetricPlan;
+		cache?: ReviewCache;
+		fillCache?: boolean;
+	}
 ): Promise<GrainBands> {
 	const { grain, weekEnding } = options;
 	const definitions = ids.map((id) => {
@@ -120,7 +129,10 @@ export async function reviewBands(
 	const history = await metricHistory(engine, catalog, ids, {
 		grain,
 		weekEnding,
-		periods: historyLength(definitions, grain, weekEnding)
+		periods: historyLength(definitions, grain, weekEnding),
+		plan: options.plan,
+		cache: options.cache,
+		fillCache: options.fillCache
 	});
 	const periods = history.periodEnds;
 	const review = periods.length - 1;

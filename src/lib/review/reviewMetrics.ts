@@ -32,6 +32,8 @@ export interface ReviewMetricPlan {
 	columnOf: Map<string, string>;
 	/** The hidden metric holding each catalog metric's plan, by metric id. */
 	planOf: Map<string, string>;
+	/** The metric ids asked for; the others are only operands and plans. */
+	asked: Set<string>;
 }
 
 /** The deck's metric ids (base metrics of comparison series included). */
@@ -125,5 +127,5 @@ export function planReviewMetrics(catalog: Catalog, ids: string[]): ReviewMetric
 	}
 
 	for (const id of ids) visit(id);
-	return { sources, metrics, columnOf, planOf };
+	return { sources, metrics, columnOf, planOf, asked: new Set(ids) };
 }

@@ -1,13 +1,19 @@
 /**
  * The one query behind a review: every metric, every period, every comparison.
  *
- *   anchor → periods → obs (the review's sources) → aggregated (per period and source)
- *     → period_values (one row per period, one column per metric, derived metrics on the
- *       already-aggregated operands) → compared (year over year and period over period)
+ *   anchor (week endings) → periods → ranges (their distinct date ranges)
+ *     → obs (the review's sources) → daily (per source and day) → aggregated (per range and source)
+ *     → period_values (one row per week ending and period, one column per metric, derived metrics
+ *       on the already-aggregated operands) → compared (year over year and period over period)
  *
- * The result has one row per period (`id` as in ../periods/periodTable.ts) and, per metric
- * column `mK`: `mK` (value), `mK_c` (coverage 0/1/2), `mK_yoy`, `mK_yoy_note`, `mK_pop`,
- * `mK_pop_note`, and for WBR App `...YOY` series `mK_yoy_pop` (the change of the change).
+ * One review asks for one week ending; ./weekTables.ts asks for every week of the data at once,
+ * which is why aggregation works on distinct ranges of days: week endings share their weeks and
+ * months, and their to-date spans share most of their days.
+ *
+ * The result has one row per week ending and period (`id` as in ../periods/periodTable.ts,
+ * `week_number`) and, per metric column `mK`: `mK` (value) and, for the metrics asked for (not
+ * operands and plans alone), `mK_yoy`, `mK_yoy_note`, `mK_pop`, `mK_pop_note`, and for WBR App
+ * `...YOY` series `mK_yoy_pop` (the change of the change). Coverage (`mK_c`) stays inside.
  */
 import { ident, literal } from '../engine/sql';
 import type { MetricSource, ReviewSettings, SegmentCondition } from '../metrics/types';
@@ -53,14 +59,26 @@ function obsSql(sources: MetricSource[]): string {
 		(source, index) =>
 			`SELECT ${index} AS source, date, value, (date - DATE '1970-01-01') * 10000000000 + coalesce(source_line, 0) AS ord FROM ${OBSERVATIONS} WHERE ${sourceWhereSql(source)}`
 	);
-	const span = `date BETWEEN (SELECT min(start) FROM periods) AND (SELECT max("end") FROM periods)`;
+	const span = `date BETWEEN (SELECT min(start) FROM ranges) AND (SELECT max("end") FROM ranges)`;
 	return `SELECT * FROM (${selects.join('\nUNION ALL ')}) WHERE ${span}`;
 }
 
-const aggregatedSql = `SELECT p.id AS period, o.source, count(DISTINCT o.date) AS days_with_value,
-  sum(o.value) AS "sum", avg(o.value) AS "mean", min(o.value) AS "min", max(o.value) AS "max",
-  arg_min(o.value, o.ord) AS "first", arg_max(o.value, o.ord) AS "last"
-FROM periods p JOIN obs o ON o.date BETWEEN p.start AND p."end" GROUP BY p.id, o.source`;
+/**
+ * Each source's days: how many values, their sum, min and max, and the day's first and last value.
+ * Sums here and below are compensated (`fsum`), so a period's value is the same, to the last bit
+ * or so, whatever order its values are added in: that differs between one week ending and many.
+ */
+const dailySql = `SELECT source, date, count(*) AS n, fsum(value) AS "sum", min(value) AS "min",
+  max(value) AS "max", arg_min(value, ord) AS "first", min(ord) AS first_ord,
+  arg_max(value, ord) AS "last", max(ord) AS last_ord
+FROM obs GROUP BY source, date`;
+
+/** A range's aggregates from its days: the mean is over values (segments), not over days. */
+const aggregatedSql = `SELECT r.start, r."end", d.source, count(*) AS days_with_value,
+  fsum(d."sum") AS "sum", fsum(d."sum") / sum(d.n) AS "mean", min(d."min") AS "min",
+  max(d."max") AS "max", arg_min(d."first", d.first_ord) AS "first",
+  arg_max(d."last", d.last_ord) AS "last"
+FROM ranges r JOIN daily d ON d.date BETWEEN r.start AND r."end" GROUP BY r.start, r."end", d.source`;
 
 function pivotedSql(metrics: ComputedMetric[], sourceCount: number): string {
 	const columns: string[] = [];
@@ -77,7 +95,7 @@ function pivotedSql(metrics: ComputedMetric[], sourceCount: number): string {
 			}
 		}
 	}
-	return `SELECT period${columns.map((c) => `, ${c}`).join('')} FROM aggregated GROUP BY period`;
+	return `SELECT start, "end"${columns.map((c) => `, ${c}`).join('')} FROM aggregated GROUP BY start, "end"`;
 }
 
 const OPERATORS = { sum: ' + ', difference: ' - ', product: ' * ' } as const;
@@ -146,30 +164,38 @@ function comparedColumns(metric: ComputedMetric): string[] {
 	];
 }
 
+/** The query's one parameter, the week ending (ISO date), as the `anchor` of the periods. */
+export const ONE_WEEK = 'SELECT CAST(? AS DATE) AS week_ending';
+
 export interface ReviewQueryOptions {
 	/** Metric ids shown as a WBR App `...YOY` series, whose box needs the week over week of the change. */
 	yoySeries: Set<string>;
 	/** The review's periods as a SELECT over `anchor`; default: `periodsSql(settings)` (./periodCache.ts reads them from a table). */
 	periods?: string;
+	/** The week endings to review, as a SELECT of `week_ending`; default `ONE_WEEK` (./weekTables.ts asks for many). */
+	weeks?: string;
 }
 
 /**
- * The query's first stages, up to `period_values` (one row per period of `periods`, one column per
- * metric and its coverage), as WITH clauses. `periods` is a SELECT over `anchor(week_ending)`, the
- * query's one parameter: the review's periods, or a metric history's (../periods/history.ts).
+ * The query's first stages, up to `period_values` (one row per week ending and period of
+ * `periods`, one column per metric and its coverage), as WITH clauses. `periods` is a SELECT over
+ * `anchor(week_ending)`, the week endings `weeks` (default: the query's one parameter): the
+ * review's periods, or a metric history's (../periods/history.ts).
  */
-export function periodValuesSql(plan: ReviewMetricPlan, periods: string): string {
+export function periodValuesSql(plan: ReviewMetricPlan, periods: string, weeks = ONE_WEEK): string {
 	const values = plan.metrics.flatMap((m) => valueColumns(m, plan.columnOf));
-	return `anchor AS (SELECT CAST(? AS DATE) AS week_ending),
+	return `anchor AS (${weeks}),
 periods AS (${periods}),
+ranges AS (SELECT DISTINCT start, "end" FROM periods),
 obs AS (${plan.sources.length ? obsSql(plan.sources) : 'SELECT 0 AS source, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord WHERE false'}),
+daily AS (${dailySql}),
 aggregated AS (${aggregatedSql}),
 pivoted AS (${pivotedSql(plan.metrics, plan.sources.length)}),
-period_values AS (SELECT p.id, p.start, p."end", p.days, p.prior_year, p.previous, p.reportable${values.map((c) => `,\n  ${c}`).join('')}
-  FROM periods p LEFT JOIN pivoted a ON a.period = p.id)`;
+period_values AS (SELECT p.week_ending, p.position, p.id, p.start, p."end", p.days, p.prior_year, p.previous, p.reportable${values.map((c) => `,\n  ${c}`).join('')}
+  FROM periods p LEFT JOIN pivoted a ON a.start = p.start AND a."end" = p."end")`;
 }
 
-/** The review query; its one parameter is the week ending (ISO date). */
+/** The review query, one row per week ending and period; its one parameter is the week ending (ISO date) unless `weeks` says otherwise. */
 export function reviewSql(
 	plan: ReviewMetricPlan,
 	settings: ReviewSettings,
@@ -182,9 +208,18 @@ export function reviewSql(
 			(m) =>
 				`${changeSql(m.comparison, { value: `c.${m.column}_yoy`, coverage: `c.${m.column}_yoy_c` }, { value: `pr.${m.column}_yoy`, coverage: `pr.${m.column}_yoy_c` })} AS ${m.column}_yoy_pop`
 		);
+	// What the review reads (../review/buildReview.ts): the comparisons of the metrics asked for,
+	// only the values of operands and plans. Every column costs memory in ./weekTables.ts.
+	const shown = plan.metrics.flatMap(({ id, column: m }) =>
+		plan.asked.has(id) ? [m, `${m}_yoy`, `${m}_yoy_note`, `${m}_pop`, `${m}_pop_note`] : [m]
+	);
 	const weekNo = weekNumber('v."end"', settings.weekEndingWeekday, settings.fiscalYearEndMonth);
-	return `WITH ${periodValuesSql(plan, options.periods ?? periodsSql(settings))},
-compared AS (SELECT v.id, v.start, v."end", v.previous, ${weekNo} AS week_number${compared.map((c) => `,\n  ${c}`).join('')}
-  FROM period_values v LEFT JOIN period_values py ON py.id = v.prior_year LEFT JOIN period_values pr ON pr.id = v.previous)
-SELECT c.*${yoyPop.map((c) => `, ${c}`).join('')} FROM compared c LEFT JOIN compared pr ON pr.id = c.previous`;
+	// Another period of the same week ending's review.
+	const sameWeek = (table: string, from: string, column: string) =>
+		`${table}.week_ending = ${from}.week_ending AND ${table}.id = ${from}.${column}`;
+	return `WITH ${periodValuesSql(plan, options.periods ?? periodsSql(settings), options.weeks)},
+compared AS (SELECT v.week_ending, v.id, v.start, v."end", v.previous, ${weekNo} AS week_number${compared.map((c) => `,\n  ${c}`).join('')}
+  FROM period_values v LEFT JOIN period_values py ON ${sameWeek('py', 'v', 'prior_year')} LEFT JOIN period_values pr ON ${sameWeek('pr', 'v', 'previous')})
+SELECT c.week_ending, c.id, c.start, c."end", c.week_number${shown.map((c) => `, c.${c}`).join('')}${yoyPop.map((c) => `, ${c}`).join('')}
+  FROM compared c LEFT JOIN compared pr ON ${sameWeek('pr', 'c', 'previous')}`;
 }
