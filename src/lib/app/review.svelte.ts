@@ -9,6 +9,12 @@
  * the background, one at a time, so the likely next step is already there. A request the user has
  * already moved past (a prefetch included) is dropped before it starts, and its result is ignored
  * if it was under way.
+ *
+ * The background builds of the neighbouring weeks also fill the review cache
+ * (../review/reviewCache.ts): every week's numbers for both views of the data and filters on
+ * screen, at once. From then on a review of any week or view is read from it, a few small queries
+ * instead of a new plan. A review the user waits for never fills it: without the cache's tables it
+ * computes its own week alone.
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
@@ -16,6 +22,7 @@ import type { Engine } from '../engine/types';
 import { deckFromCatalog } from '../metrics/deck';
 import type { Catalog, View } from '../metrics/types';
 import { buildReview, defaultWeekEnding } from '../review/buildReview';
+import { ReviewCache } from '../review/reviewCache';
 import { deckMetricIds, planReviewMetrics } from '../review/reviewMetrics';
 import type { Review } from '../review/types';
 import { catalogState } from './catalog.svelte';
@@ -51,6 +58,8 @@ interface DataChoices extends SegmentChoices {
 	catalog: Catalog;
 	/** Newest first; the first is the last complete week. */
 	weeks: string[];
+	/** Every week's numbers of this data and catalog; computes every metric shown in either view. */
+	cache: ReviewCache;
 }
 
 export class ReviewState {
@@ -152,10 +161,13 @@ export class ReviewState {
 			{ ...shown, view: other },
 			...neighbours.flatMap((weekEnding) => (weekEnding ? [{ ...shown, weekEnding }] : []))
 		];
-		for (const address of next) {
+		for (const [step, address] of next.entries()) {
 			await idle();
 			if (request !== this.#latest) return;
-			await this.#review(engine, choices, address).catch(() => undefined);
+			// The other view is computed alone, as quickly as the review on screen; the weeks after it
+			// fill the review cache (every week at once, a few times slower) if it is not full yet.
+			const fillCache = step > 0;
+			await this.#review(engine, choices, address, { fillCache }).catch(() => undefined);
 		}
 	}
 
@@ -182,6 +194,8 @@ export class ReviewState {
 			if (choices && current) return choices;
 			if (this.#choices !== asked) return this.#dataChoices(engine);
 			this.#reviews.clear();
+			// After the builds already queued, which may still read them.
+			if (choices) this.#queue = this.#queue.then(() => choices.cache.drop().catch(() => {}));
 		}
 		const answer = this.#askChoices(engine, dataset.version);
 		this.#choices = answer;
@@ -198,14 +212,24 @@ export class ReviewState {
 						dataset.metrics.map((m) => m.id)
 					);
 		this.#catalogVersion = version;
-		const plan = planReviewMetrics(catalog, deckMetricIds(deckFromCatalog(catalog)));
+		const shown = deckMetricIds(deckFromCatalog(catalog));
+		const plan = planReviewMetrics(catalog, shown);
 		const latest = await defaultWeekEnding(engine, catalog, plan);
 		const weeks = await reviewWeeks(engine, catalog.review.weekEndingWeekday, latest);
-		return { version, catalog, weeks, ...(await segmentChoices(engine)) };
+		const cache = new ReviewCache(shown);
+		return { version, catalog, weeks, cache, ...(await segmentChoices(engine)) };
 	}
 
-	/** The review at an address, built in turn unless nobody wants it any more by then. */
-	#review(engine: Engine, choices: DataChoices, address: ReviewAddress): Promise<Review | null> {
+	/**
+	 * The review at an address, built in turn unless nobody wants it any more by then. `fillCache`
+	 * for a background build: it may take the time to fill the review cache.
+	 */
+	#review(
+		engine: Engine,
+		choices: DataChoices,
+		address: ReviewAddress,
+		options: { fillCache?: boolean } = {}
+	): Promise<Review | null> {
 		const weekEnding = address.weekEnding ?? choices.weeks[0] ?? null;
 		const key = addressKey({ ...address, weekEnding }, choices.version);
 		this.#wanted.add(key);
@@ -220,7 +244,12 @@ export class ReviewState {
 			if (!this.#wanted.has(key)) return null;
 			const catalog = filterCatalog(choices.catalog, address.filters, choices.splits);
 			const deck = deckFromCatalog(catalog, { view: address.view });
-			return buildReview(engine, { catalog, deck }, weekEnding ? { weekEnding } : {});
+			const { cache } = choices;
+			return buildReview(
+				engine,
+				{ catalog, deck },
+				{ cache, ...options, ...(weekEnding ? { weekEnding } : {}) }
+			);
 		};
 		const result = this.#queue.then(build, build);
 		this.#queue = result.catch(() => undefined);
