@@ -54,6 +54,11 @@ export async function startNodeEngine(): Promise<Engine> {
 		async dropFile(name: string): Promise<void> {
 			db.dropFile(name);
 		},
+		// DuckDB-WASM's Node runtime drops progress reports (its `progressUpdate` is empty), and a
+		// query here blocks the thread until it ends anyway: `reportProgress` is ignored.
+		onQueryProgress(): () => void {
+			return () => {};
+		},
 		async close(): Promise<void> {
 			conn.close();
 			db.reset();
