@@ -216,7 +216,8 @@ export async function tryFastLoad(
 	let committed = false;
 	let records = 0;
 	try {
-		const result = await engine.query(insert);
+		// The load's one long query: DuckDB's estimate of it moves the bar (`FileProgress.query`).
+		const result = await engine.query(insert, undefined, { reportProgress: true });
 		const inserted = Number(result.columns['Count']?.[0] ?? -1);
 		const scan = await counting;
 		const lastLine = scan?.lines ?? (await lastContentLine(engine, input.file));

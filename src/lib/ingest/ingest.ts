@@ -21,10 +21,13 @@ export async function ingestFiles(
 		const { from, to } = parts[index] ?? { from: 0, to: 1 };
 		const file = { name: input.name, index, count: inputs.length };
 		const progress = new FileProgress(options.onProgress, file, from, to);
+		const unsubscribe = options.onProgress ? engine.onQueryProgress?.(progress.query) : undefined;
 		try {
 			files.push(await loadFile(engine, input, options.mappings?.[input.name], progress));
 		} catch (error) {
 			files.push({ ...emptyReport(input.name), error: errorMessage(error) });
+		} finally {
+			unsubscribe?.();
 		}
 		progress.finish();
 	}

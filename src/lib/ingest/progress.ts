@@ -1,9 +1,11 @@
 /**
  * A load's progress for the progress bar: each file has a part of the bar by its size, and within
  * a file each stage a part by what it costs. Stages that run in JavaScript report the bytes they
- * have done; a stage that is one DuckDB query moves the bar when it finishes, and a stage of
+ * have done; a stage that is one long DuckDB query (a clean file's one-pass load) moves with
+ * DuckDB's own estimate of that query where the engine reports it (the browser), and a stage of
  * several queries after each. Nothing moves on a timer.
  */
+import type { QueryProgress } from '../engine/types';
 import type { IngestProgress, LoadStage } from './types';
 
 /**
@@ -90,6 +92,16 @@ export class FileProgress {
 	/** A callback for a pass over bytes: `(bytesDone, bytesTotal)`. */
 	get bytes(): (done: number, total: number) => void {
 		return (done, total) => this.advance(total > 0 ? done / total : 1);
+	}
+
+	/**
+	 * A listener for `Engine.onQueryProgress`. Only a query that is its stage's whole work asks
+	 * for its progress (`reportProgress`), so the query's share done is the stage's. A one-pass
+	 * load rolled back after its insert leaves the bar where the insert took it: the bar never
+	 * goes back, and the full path's stages share what is left (`plan`).
+	 */
+	get query(): (progress: QueryProgress) => void {
+		return (progress) => this.advance(progress.fraction);
 	}
 
 	set rowsRead(rows: number) {
