@@ -19,6 +19,7 @@ import { ident, literal } from '../engine/sql';
 import type { MetricSource, ReviewSettings, SegmentCondition } from '../metrics/types';
 import { changeNoteSql, changeSql, type Side } from '../periods/comparison';
 import { COMPLETE, coverageSql, MISSING, periodValueSql } from '../periods/coverage';
+import { grainsSql, slotsSql } from '../periods/grain';
 import { periodsSql } from '../periods/periodTable';
 import { weekNumber } from '../periods/weekEnding';
 import { OBSERVATIONS } from '../store/observations';
@@ -73,17 +74,24 @@ const dailySql = `SELECT source, date, count(*) AS n, fsum(value) AS "sum", min(
   arg_max(value, ord) AS "last", max(ord) AS last_ord
 FROM obs GROUP BY source, date`;
 
-/** A range's aggregates from its days: the mean is over values (segments), not over days. */
+/**
+ * A range's aggregates from its days: the mean is over values (segments), not over days. `slots`
+ * is how many dates the source's grain (daily, weekly, monthly: ../periods/grain.ts) expects a
+ * value on in the range, what `days_with_value` is measured against.
+ */
 const aggregatedSql = `SELECT r.start, r."end", d.source, count(*) AS days_with_value,
+  any_value(${slotsSql('g.grain', 'g.weekday', 'r.start', 'r."end"')}) AS slots,
   fsum(d."sum") AS "sum", fsum(d."sum") / sum(d.n) AS "mean", min(d."min") AS "min",
   max(d."max") AS "max", arg_min(d."first", d.first_ord) AS "first",
   arg_max(d."last", d.last_ord) AS "last"
-FROM ranges r JOIN daily d ON d.date BETWEEN r.start AND r."end" GROUP BY r.start, r."end", d.source`;
+FROM ranges r JOIN daily d ON d.date BETWEEN r.start AND r."end" JOIN grains g ON g.source = d.source
+GROUP BY r.start, r."end", d.source`;
 
 function pivotedSql(metrics: ComputedMetric[], sourceCount: number): string {
 	const columns: string[] = [];
 	for (let s = 0; s < sourceCount; s++) {
 		columns.push(`any_value(days_with_value) FILTER (WHERE source = ${s}) AS s${s}_days`);
+		columns.push(`any_value(slots) FILTER (WHERE source = ${s}) AS s${s}_slots`);
 		const used = new Set(
 			metrics.flatMap((m) => (m.from === 'source' && m.source === s ? [m.aggregation] : []))
 		);
@@ -105,15 +113,18 @@ function valueColumns(metric: ComputedMetric, columnOf: Map<string, string>): st
 	switch (metric.from) {
 		case 'source': {
 			const days = `a.s${metric.source}_days`;
+			const slots = `a.s${metric.source}_slots`;
 			const value = periodValueSql(
 				metric.aggregation,
 				`a.s${metric.source}_${metric.aggregation}`,
 				days,
-				'p.days'
+				slots
 			);
+			// No slot (a monthly metric's week) is no value, whatever the rows dated in it.
+			const counts = `p.reportable AND ${slots} > 0`;
 			return [
-				`CASE WHEN p.reportable THEN ${value} END AS ${name}`,
-				`CASE WHEN p.reportable THEN ${coverageSql(days, 'p.days')} ELSE ${MISSING} END AS ${name}_c`
+				`CASE WHEN ${counts} THEN ${value} END AS ${name}`,
+				`CASE WHEN ${counts} THEN ${coverageSql(days, slots)} ELSE ${MISSING} END AS ${name}_c`
 			];
 		}
 		case 'constant': {
@@ -189,6 +200,7 @@ periods AS (${periods}),
 ranges AS (SELECT DISTINCT start, "end" FROM periods),
 obs AS (${plan.sources.length ? obsSql(plan.sources) : 'SELECT 0 AS source, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord WHERE false'}),
 daily AS (${dailySql}),
+grains AS (${grainsSql('daily', 'source')}),
 aggregated AS (${aggregatedSql}),
 pivoted AS (${pivotedSql(plan.metrics, plan.sources.length)}),
 period_values AS (SELECT p.week_ending, p.position, p.id, p.start, p."end", p.days, p.prior_year, p.previous, p.reportable${values.map((c) => `,\n  ${c}`).join('')}

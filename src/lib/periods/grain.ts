@@ -1,0 +1,63 @@
+/**
+ * The grain a metric's data comes at: daily, weekly (one value every seven days, on one weekday)
+ * or monthly (one value a month, dated the first or the last day). Exports come at all three; a
+ * period's coverage counts the dates a value is expected on (its slots), not its days, so a
+ * weekly metric's week is complete with its one value and a monthly metric's month with its one.
+ *
+ * The grain is read from the data, the distinct dates with a value:
+ * - `month-first` / `month-last`: every date is the 1st (or the last day of its month), at least
+ *   28 days apart;
+ * - `week`: every gap between dates is a multiple of seven days (a missing week leaves 14);
+ * - `day` otherwise (a daily metric with missing days is still daily). One date alone says
+ *   nothing: it counts as daily.
+ */
+import { OBSERVATIONS } from '../store/observations';
+import type { DateSql } from './dates';
+
+export type Grain = 'day' | 'week' | 'month-first' | 'month-last';
+
+/**
+ * SQL: one row per `key` of `relation` (distinct `key`, `date` rows with a value) with its
+ * `grain` and, for a weekly one, its `weekday` (DuckDB's `dayofweek`: Sunday = 0).
+ */
+export function grainsSql(relation: string, key: string): string {
+	return `SELECT ${key}, CASE
+		WHEN dates >= 2 AND min_gap >= 28 AND firsts THEN 'month-first'
+		WHEN dates >= 2 AND min_gap >= 28 AND lasts THEN 'month-last'
+		WHEN dates >= 2 AND min_gap >= 7 AND sevens THEN 'week'
+		ELSE 'day' END AS grain, weekday
+	FROM (SELECT ${key}, count(*) AS dates, min(gap) AS min_gap,
+		bool_and(gap IS NULL OR gap % 7 = 0) AS sevens, bool_and(dayofmonth(date) = 1) AS firsts,
+		bool_and(dayofmonth(date + 1) = 1) AS lasts, min(dayofweek(date)) AS weekday
+		FROM (SELECT ${key}, date, date - lag(date) OVER (PARTITION BY ${key} ORDER BY date) AS gap
+			FROM ${relation})
+		GROUP BY ${key})`;
+}
+
+/** Each metric's grain over the whole store: `metric`, `grain`, `weekday`. */
+export const METRIC_GRAINS_SQL = grainsSql(
+	`(SELECT DISTINCT metric, date FROM ${OBSERVATIONS} WHERE value IS NOT NULL)`,
+	'metric'
+);
+
+/**
+ * SQL: how many of a grain's dates (its slots) fall in the period `start`..`end` (inclusive).
+ * A monthly grain has none in a period shorter than a month (a week, a month to date on the
+ * 21st): its one value a month is no week's value. No slot means no value, not zero.
+ * `grain` and `weekday` are SQL (columns of `grainsSql`).
+ */
+export function slotsSql(grain: string, weekday: string, start: DateSql, end: DateSql): string {
+	const days = `(${end} - ${start} + 1)`;
+	// Days from the start to the first slot of a weekly grain; slots then follow every seven days.
+	const first = `((${weekday} - dayofweek(${start}) + 7) % 7)`;
+	return `(CASE ${grain}
+		WHEN 'week' THEN CASE WHEN ${first} < ${days} THEN (${days} - 1 - ${first}) // 7 + 1 ELSE 0 END
+		WHEN 'month-first' THEN CASE WHEN ${days} < 28 THEN 0 ELSE date_diff('month', ${start} - 1, ${end}) END
+		WHEN 'month-last' THEN CASE WHEN ${days} < 28 THEN 0 ELSE date_diff('month', ${start}, ${end} + 1) END
+		ELSE ${days} END)`;
+}
+
+/** For people: "daily", "weekly", "monthly". */
+export function describeGrain(grain: Grain): string {
+	return grain === 'day' ? 'daily' : grain === 'week' ? 'weekly' : 'monthly';
+}

@@ -1,0 +1,117 @@
+/**
+ * Weekly and monthly exports in the review: a weekly metric's week is complete with its one value
+ * and its month adds up the weeks dated in it; a monthly metric has no weekly values (not zeros)
+ * and its month is its one value. Loaded through the ingest, as a customer's files are.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeEngine } from '../engine/node';
+import type { Engine } from '../engine/types';
+import { ingestFiles } from '../ingest/ingest';
+import { parseCatalog } from '../metrics/catalog';
+import { deckFromCatalog } from '../metrics/deck';
+import { buildReview } from './buildReview';
+import type { ReviewMetric } from './types';
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Saturdays 2024-01-06 .. 2026-11-21: 100 sign-ups a week, 150 in the last. */
+function weeklyCsv(): string {
+	const lines = ['week,signups'];
+	const last = Date.parse('2026-11-21');
+	for (let t = Date.parse('2024-01-06'); t <= last; t += 7 * DAY)
+		lines.push(`${iso(t)},${t === last ? 150 : 100}`);
+	return lines.join('\n') + '\n';
+}
+
+/** The 1st of each month 2024-01 .. 2026-11: recurring revenue 1000 + 10 per month since. */
+function monthlyCsv(): string {
+	const lines = ['month,mrr'];
+	for (let m = 0; m <= 34; m++) {
+		const date = new Date(Date.UTC(2024, m, 1));
+		lines.push(`${iso(date.getTime())},${1000 + 10 * m}`);
+	}
+	return lines.join('\n') + '\n';
+}
+
+const CATALOG = `
+review:
+  week_ending_weekday: saturday
+  fiscal_year_end_month: 12
+metrics:
+  signups:
+    source: { metric: signups }
+    aggregation: sum
+    kind: output
+    direction: higher_is_better
+    unit: count
+    views: [operational, strategic]
+  mrr:
+    source: { metric: mrr }
+    aggregation: sum
+    kind: output
+    direction: higher_is_better
+    unit: currency
+    views: [operational, strategic]
+`;
+
+let engine: Engine;
+let metrics: Map<string, ReviewMetric>;
+beforeAll(async () => {
+	engine = await startNodeEngine();
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+	const { files } = await ingestFiles(engine, [
+		{ name: 'weekly.csv', data: utf8(weeklyCsv()) },
+		{ name: 'monthly.csv', data: utf8(monthlyCsv()) }
+	]);
+	expect(files.map((f) => f.rowsLoaded)).toEqual([151, 35]);
+	const catalog = parseCatalog(CATALOG);
+	const review = await buildReview(
+		engine,
+		{ catalog, deck: deckFromCatalog(catalog) },
+		{ weekEnding: '2026-11-21' }
+	);
+	metrics = new Map(review.blocks.flatMap((b) => b.metrics).map((m) => [m.id, m]));
+});
+afterAll(async () => engine.close());
+
+describe('a weekly export', () => {
+	it('fills each week with its one value, and compares weeks and years', () => {
+		const signups = metrics.get('signups')!;
+		expect(signups.sixWeeks.cy).toEqual([100, 100, 100, 100, 100, 150]);
+		expect(signups.sixWeeks.py).toEqual([100, 100, 100, 100, 100, 100]);
+		expect(signups.box.lastWeek).toBe(150);
+		expect(signups.box.wow).toBeCloseTo(50, 10);
+		expect(signups.box.yoy).toBeCloseTo(50, 10);
+	});
+
+	it('adds up the weeks dated in a month or a span to date', () => {
+		const signups = metrics.get('signups')!;
+		// October 2026 has five Saturdays (3, 10, 17, 24, 31); September four.
+		expect(signups.twelveMonths.cy.slice(-2)).toEqual([400, 500]);
+		// 1-21 November: the 7th, 14th and 21st; a year before, the 1st, 8th and 15th.
+		expect(signups.box.mtd).toBe(350);
+		expect(signups.box.mtdYoy).toBeCloseTo((350 / 300 - 1) * 100, 10);
+	});
+});
+
+describe('a monthly export', () => {
+	it('has no weekly values, not zeros', () => {
+		const mrr = metrics.get('mrr')!;
+		expect(mrr.sixWeeks.cy).toEqual([null, null, null, null, null, null]);
+		expect(mrr.box.lastWeek).toBeNull();
+		expect(mrr.box.wow).toBeNull();
+	});
+
+	it('gives each month its value and compares it with the same month a year before', () => {
+		const mrr = metrics.get('mrr')!;
+		// October 2026 is month 33 since January 2024, October 2025 month 21.
+		expect(mrr.twelveMonths.cy.slice(-2)).toEqual([1320, 1330]);
+		expect(mrr.twelveMonths.py.slice(-2)).toEqual([1200, 1210]);
+		// The fiscal year to date (January-November 2026): months 24..34.
+		const ytd = Array.from({ length: 11 }, (_, i) => 1000 + 10 * (24 + i)).reduce((a, b) => a + b);
+		expect(mrr.box.ytd).toBe(ytd);
+		// 1-21 November is no whole month: a monthly metric has no month to date.
+		expect(mrr.box.mtd).toBeNull();
+	});
+});
