@@ -101,7 +101,8 @@ export async function stageFile(
 	try {
 		for (;;) {
 			try {
-				await engine.query(create('strict'));
+				// The file's one long read: DuckDB's own progress moves the upload's bar.
+				await engine.query(create('strict'), undefined, { reportProgress: true });
 				break;
 			} catch (error) {
 				const found = /Expected Number of Columns: \d+ Found: (\d+)/.exec(String(error));
