@@ -20,6 +20,7 @@ import {
 	weekId,
 	type ToDate
 } from '../periods/periodTable';
+import { grainsSql } from '../periods/grain';
 import { weekdayOf, weekEndingOnOrBefore } from '../periods/weekEnding';
 import { OBSERVATIONS, segmentDimensions } from '../store/observations';
 import { cachedPeriodsSql } from './periodCache';
@@ -91,9 +92,25 @@ export async function defaultWeekEnding(
 		plan.metrics.flatMap((m) => (m.from === 'source' && !plans.has(m.id) ? [m.source] : []))
 	);
 	const sources = plan.sources.filter((_, index) => actuals.has(index));
-	const where = sources.map((s) => `(${sourceWhereSql(s)})`).join(' OR ') || 'value IS NOT NULL';
+	const dates = sources.length
+		? sources
+				.map(
+					(s, i) =>
+						`SELECT DISTINCT ${i} AS source, date FROM ${OBSERVATIONS} WHERE ${sourceWhereSql(s)}`
+				)
+				.join(' UNION ALL ')
+		: `SELECT DISTINCT 0 AS source, date FROM ${OBSERVATIONS} WHERE value IS NOT NULL`;
+	const weekday = catalog.review.weekEndingWeekday;
+	// Daily and weekly data: the last week its last day completes. Monthly data alone: the week
+	// that completes its last month, so the strategic review ends on the last month of the export.
 	const result = await engine.query(
-		`SELECT CAST(${weekEndingOnOrBefore('max(date)', catalog.review.weekEndingWeekday)} AS DATE) AS week_ending FROM ${OBSERVATIONS} WHERE ${where}`
+		`WITH dates AS (${dates}), grains AS (${grainsSql('dates', 'source')}),
+		ends AS (SELECT g.grain LIKE 'month%' AS monthly,
+			CASE WHEN g.grain = 'month-first' THEN last_day(max(d.date)) ELSE max(d.date) END AS last
+			FROM dates d JOIN grains g USING (source) GROUP BY g.source, g.grain)
+		SELECT CAST(CASE WHEN bool_and(monthly) THEN ${weekEndingOnOrBefore('max(last) + 6', weekday)}
+			ELSE ${weekEndingOnOrBefore('max(last) FILTER (WHERE NOT monthly)', weekday)} END AS DATE) AS week_ending
+		FROM ends`
 	);
 	const weekEnding = strings(result, 'week_ending')[0];
 	if (!weekEnding) throw new Error('the loaded data has no values for the review’s metrics');

@@ -115,3 +115,26 @@ describe('a monthly export', () => {
 		expect(mrr.box.mtd).toBeNull();
 	});
 });
+
+describe('the default week of a review', () => {
+	const review = (ids: string[]) => {
+		const catalog = parseCatalog(CATALOG);
+		const shown = { ...catalog, metrics: catalog.metrics.filter((m) => ids.includes(m.id)) };
+		return buildReview(engine, { catalog: shown, deck: deckFromCatalog(shown) });
+	};
+
+	it('is the last week weekly (or daily) data completes, whatever monthly data says', async () => {
+		expect((await review(['signups', 'mrr'])).weekEnding).toBe('2026-11-21');
+	});
+
+	it('completes the last month of monthly data alone, so the months end on it', async () => {
+		// November 2026 ends on Monday the 30th: the week ending Saturday 5 December completes it.
+		const monthly = await review(['mrr']);
+		expect(monthly.weekEnding).toBe('2026-12-05');
+		expect(monthly.periods.trailingMonths.at(-1)).toEqual({
+			start: '2026-11-01',
+			end: '2026-11-30'
+		});
+		expect(monthly.blocks[0]?.metrics[0]?.twelveMonths.cy.at(-1)).toBe(1340);
+	});
+});
