@@ -86,6 +86,12 @@ describe('metricStatus', () => {
 
 	it('never calls a metric without a band "within band"', () => {
 		expect(metricStatus(null, null, 'week').text).toBe('no expected band');
+		// Monthly data has no week to judge; its months are judged as any metric's.
+		expect(metricStatus(band, [], 'week', undefined, 'month')).toEqual({
+			text: 'monthly data: judged in the strategic review',
+			tone: 'unknown'
+		});
+		expect(metricStatus(band, [], 'month', undefined, 'month').text).toBe('within band');
 		const short: Band = { ...band, status: 'not_enough_history', lower: null, upper: null };
 		expect(metricStatus(short, [], 'week')).toEqual({
 			text: 'not enough history',

@@ -2,6 +2,7 @@
  * The review's words: how a band, a signal, a box note and a variance read on screen. One place,
  * so a card, the exception list and a chart's text alternative always say the same thing.
  */
+import type { DataGrain } from '../periods/grain';
 import { SIGNAL_RULES } from '../bands/signals';
 import type { Band, Exception, Grain, Side, Signal } from '../bands/types';
 import { formatChange, formatValue, type FormatSpec } from '../format/number';
@@ -74,8 +75,12 @@ export function metricStatus(
 	band: Band | null,
 	signals: readonly Signal[] | null,
 	grain: Grain,
-	reviewPeriod?: string
+	reviewPeriod?: string,
+	dataGrain: DataGrain = 'day'
 ): { text: string; tone: Tone | 'within' | 'unknown'; side?: Side } {
+	// A monthly export has no weekly values to judge: it is judged month by month.
+	if (grain === 'week' && dataGrain === 'month')
+		return { text: 'monthly data: judged in the strategic review', tone: 'unknown' };
 	if (band === null) return { text: 'no expected band', tone: 'unknown' };
 	if (band.status !== 'ok') return { text: WITHOUT_BAND[band.status], tone: 'unknown' };
 	const current = (signals ?? []).filter(

@@ -1,6 +1,7 @@
 /** What the review's presentational components read; a `ReviewMetric` (with its catalog owner) fits. */
 import type { SixTwelveMetric } from '../charts/six-twelve';
 import type { ComparisonMethod, Direction, MetricKind } from '../metrics/types';
+import type { DataGrain } from '../periods/grain';
 import type { Box, BoxCell } from '../review/types';
 
 export interface CardMetric extends SixTwelveMetric {
@@ -12,6 +13,8 @@ export interface CardMetric extends SixTwelveMetric {
 	/** Why a box figure is null (`no_baseline`, ...). */
 	notes: Partial<Record<BoxCell, string>>;
 	owner?: string;
+	/** How often the data has a value (default daily): a monthly metric has no weekly status. */
+	dataGrain?: DataGrain;
 }
 
 /** What the exception list needs to know about each metric, by id. */

@@ -152,7 +152,13 @@ function cardHtml(
 	note: string | undefined
 ): string {
 	const format = formatOf(metric);
-	const status = metricStatus(metric.band, metric.signals, grain, periodEnds.at(-1));
+	const status = metricStatus(
+		metric.band,
+		metric.signals,
+		grain,
+		periodEnds.at(-1),
+		metric.dataGrain
+	);
 	const label = chartLabel({
 		...metric,
 		lastWeek: metric.box.lastWeek,

@@ -57,7 +57,16 @@ export function slotsSql(grain: string, weekday: string, start: DateSql, end: Da
 		ELSE ${days} END)`;
 }
 
-/** For people: "daily", "weekly", "monthly". */
-export function describeGrain(grain: Grain): string {
-	return grain === 'day' ? 'daily' : grain === 'week' ? 'weekly' : 'monthly';
+/** A metric's grain as the review reports it (`dataGrain`): how often its data has a value. */
+export type DataGrain = 'day' | 'week' | 'month';
+
+export function dataGrain(grain: Grain): DataGrain {
+	return grain === 'month-first' || grain === 'month-last' ? 'month' : grain;
+}
+
+const ORDER: readonly DataGrain[] = ['day', 'week', 'month'];
+
+/** The coarsest of several grains (a ratio of a daily and a monthly metric is monthly). */
+export function coarsest(grains: DataGrain[]): DataGrain {
+	return ORDER[Math.max(0, ...grains.map((g) => ORDER.indexOf(g)))] ?? 'day';
 }

@@ -20,7 +20,7 @@ import {
 	weekId,
 	type ToDate
 } from '../periods/periodTable';
-import { grainsSql } from '../periods/grain';
+import { coarsest, dataGrain, grainsSql, type DataGrain, type Grain } from '../periods/grain';
 import { weekdayOf, weekEndingOnOrBefore } from '../periods/weekEnding';
 import { OBSERVATIONS, segmentDimensions } from '../store/observations';
 import { cachedPeriodsSql } from './periodCache';
@@ -28,7 +28,7 @@ import { readsCache, weekRows, type ReviewCache, type WeekSource } from './revie
 import { reviewBands, type GrainBands } from './reviewBands';
 import { deckMetricIds, planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
 import type { WeeklyQuery } from './weekTables';
-import { reviewSql, sourceWhereSql } from './reviewQuery';
+import { reviewSql, sourceDatesSql } from './reviewQuery';
 import type { Box, BoxCell, DateRange, Review, ReviewBlock, ReviewMetric, Value } from './types';
 
 export interface ReviewOptions {
@@ -93,12 +93,7 @@ export async function defaultWeekEnding(
 	);
 	const sources = plan.sources.filter((_, index) => actuals.has(index));
 	const dates = sources.length
-		? sources
-				.map(
-					(s, i) =>
-						`SELECT DISTINCT ${i} AS source, date FROM ${OBSERVATIONS} WHERE ${sourceWhereSql(s)}`
-				)
-				.join(' UNION ALL ')
+		? sourceDatesSql(sources)
 		: `SELECT DISTINCT 0 AS source, date FROM ${OBSERVATIONS} WHERE value IS NOT NULL`;
 	const weekday = catalog.review.weekEndingWeekday;
 	// Daily and weekly data: the last week its last day completes. Monthly data alone: the week
@@ -166,6 +161,31 @@ interface Context {
 	plan: ReviewMetricPlan;
 	table: PeriodTable;
 	bands: { week: GrainBands; month: GrainBands };
+	/** Each source's grain, by index. */
+	grains: Grain[];
+}
+
+/** Each of the plan's sources' grain (../periods/grain.ts), by index: one look at their dates. */
+async function sourceGrains(engine: Engine, plan: ReviewMetricPlan): Promise<Grain[]> {
+	if (plan.sources.length === 0) return [];
+	const result = await engine.query(
+		`SELECT source, grain FROM (${grainsSql(`(${sourceDatesSql(plan.sources)})`, 'source')})`
+	);
+	const grains: Grain[] = plan.sources.map(() => 'day');
+	numbers(result, 'source').forEach((source, i) => {
+		const grain = strings(result, 'grain')[i];
+		if (source !== null && grain) grains[source] = grain as Grain;
+	});
+	return grains;
+}
+
+/** A metric's data grain: its source's, or the coarsest of a derived metric's operands. */
+function metricGrain(context: Context, id: string): DataGrain {
+	const metric = context.plan.metrics.find((m) => m.id === id);
+	if (metric?.from === 'source') return dataGrain(context.grains[metric.source] ?? 'day');
+	if (metric?.from === 'derived')
+		return coarsest(metric.operands.map((operand) => metricGrain(context, operand)));
+	return 'day';
 }
 
 function monthIds(block: { monthlyDisplay: string }): { cy: string[]; py: string[] } {
@@ -257,6 +277,7 @@ function reviewMetric(
 		comparison: method,
 		lineStyle: shown.lineStyle ?? 'primary',
 		showPriorYear: shown.showPriorYear ?? true,
+		dataGrain: metricGrain(context, shown.metric),
 		sixWeeks,
 		twelveMonths,
 		box,
@@ -424,7 +445,12 @@ export async function buildReview(
 		week: await reviewBands(engine, catalog, banded, { ...shared, grain: 'week' }),
 		month: await reviewBands(engine, catalog, banded, { ...shared, grain: 'month' })
 	};
-	const context: Context = { catalog, plan, table, bands };
+	const grains = await (options.cache
+		? options.cache.remember(`grains ${JSON.stringify(plan.sources)}`, () =>
+				sourceGrains(engine, plan)
+			)
+		: sourceGrains(engine, plan));
+	const context: Context = { catalog, plan, table, bands, grains };
 	const labels = { weeks: weekLabels(table, deck, weekEnding) };
 	const ranges = (ids: string[]) => ids.map((id) => table.range(id));
 	return {

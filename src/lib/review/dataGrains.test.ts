@@ -83,6 +83,7 @@ describe('a weekly export', () => {
 		expect(signups.box.lastWeek).toBe(150);
 		expect(signups.box.wow).toBeCloseTo(50, 10);
 		expect(signups.box.yoy).toBeCloseTo(50, 10);
+		expect(signups.dataGrain).toBe('week');
 	});
 
 	it('adds up the weeks dated in a month or a span to date', () => {
@@ -101,6 +102,7 @@ describe('a monthly export', () => {
 		expect(mrr.sixWeeks.cy).toEqual([null, null, null, null, null, null]);
 		expect(mrr.box.lastWeek).toBeNull();
 		expect(mrr.box.wow).toBeNull();
+		expect(mrr.dataGrain).toBe('month');
 	});
 
 	it('gives each month its value and compares it with the same month a year before', () => {

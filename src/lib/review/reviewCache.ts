@@ -20,6 +20,7 @@ const KEPT_TABLES = 6;
 
 export class ReviewCache {
 	readonly #tables = new Map<Engine, WeekTables>();
+	readonly #remembered = new Map<string, Promise<unknown>>();
 
 	/**
 	 * @param metricIds metrics every review through this cache computes besides its deck's, so
@@ -37,8 +38,21 @@ export class ReviewCache {
 		return tables;
 	}
 
+	/** `make()`'s answer, asked once per cache: something of the data every review needs. */
+	remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+		let answer = this.#remembered.get(key) as Promise<T> | undefined;
+		if (!answer) {
+			answer = make();
+			this.#remembered.set(key, answer);
+			// A failed look is not kept: the next review asks again.
+			answer.catch(() => this.#remembered.delete(key));
+		}
+		return answer;
+	}
+
 	/** Forgets every table, dropping them once the builds under way are done. */
 	async drop(): Promise<void> {
+		this.#remembered.clear();
 		const all = [...this.#tables.values()];
 		this.#tables.clear();
 		for (const tables of all) await tables.drop();

@@ -54,6 +54,16 @@ export function sourceWhereSql(source: MetricSource): string {
 	return parts.join(' AND ');
 }
 
+/** Each source's distinct dates with a value (`source` is its index), for its grain. */
+export function sourceDatesSql(sources: MetricSource[]): string {
+	return sources
+		.map(
+			(s, i) =>
+				`SELECT DISTINCT ${i} AS source, date FROM ${OBSERVATIONS} WHERE ${sourceWhereSql(s)}`
+		)
+		.join(' UNION ALL ');
+}
+
 function obsSql(sources: MetricSource[]): string {
 	// Order within a day by source line, so `first`/`last` are the file's order.
 	const selects = sources.map(

@@ -14,6 +14,7 @@ import type {
 import type { Band, Exception, Signal } from '../bands/types';
 import type { ReviewSummary as BandSummary } from '../bands/exceptions';
 import type { ComparisonNote } from '../periods/comparison';
+import type { DataGrain } from '../periods/grain';
 
 /** A number, or null for no data. Numbers are unrounded. */
 export type Value = number | null;
@@ -52,6 +53,8 @@ export interface ReviewMetric {
 	comparison: ComparisonMethod;
 	lineStyle: LineStyle;
 	showPriorYear: boolean;
+	/** How often the metric's data has a value: daily, weekly or monthly (../periods/grain.ts). */
+	dataGrain: DataGrain;
 	/** The six trailing weeks, oldest first; `py` are the weeks 364 days earlier. */
 	sixWeeks: Series;
 	/** The block's twelve months (trailing or fiscal year), oldest first, with the prior year. */
