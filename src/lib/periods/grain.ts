@@ -41,10 +41,11 @@ export const METRIC_GRAINS_SQL = grainsSql(
 );
 
 /**
- * SQL: how many of a grain's dates (its slots) fall in the period `start`..`end` (inclusive).
- * A monthly grain has none in a period shorter than a month (a week, a month to date on the
- * 21st): its one value a month is no week's value. No slot means no value, not zero.
- * `grain` and `weekday` are SQL (columns of `grainsSql`).
+ * SQL: how many of a grain's dates (its slots) a period `start`..`end` (inclusive) expects a
+ * value on: its days, its dates on a weekly grain's weekday, or the months wholly inside it for a
+ * monthly grain, which has none in a week or in a month to date (its one value a month is no
+ * week's value; no slot means no value, not zero). `grain` and `weekday` are SQL (columns of
+ * `grainsSql`).
  */
 export function slotsSql(grain: string, weekday: string, start: DateSql, end: DateSql): string {
 	const days = `(${end} - ${start} + 1)`;
@@ -52,9 +53,23 @@ export function slotsSql(grain: string, weekday: string, start: DateSql, end: Da
 	const first = `((${weekday} - dayofweek(${start}) + 7) % 7)`;
 	return `(CASE ${grain}
 		WHEN 'week' THEN CASE WHEN ${first} < ${days} THEN (${days} - 1 - ${first}) // 7 + 1 ELSE 0 END
-		WHEN 'month-first' THEN CASE WHEN ${days} < 28 THEN 0 ELSE date_diff('month', ${start} - 1, ${end}) END
-		WHEN 'month-last' THEN CASE WHEN ${days} < 28 THEN 0 ELSE date_diff('month', ${start}, ${end} + 1) END
+		WHEN 'month-first' THEN ${wholeMonths(start, end)}
+		WHEN 'month-last' THEN ${wholeMonths(start, end)}
 		ELSE ${days} END)`;
+}
+
+/** SQL: the calendar months wholly inside `start`..`end`. */
+function wholeMonths(start: DateSql, end: DateSql): string {
+	return `greatest(0, date_diff('month', ${start} - 1, ${end} + 1) - 1)`;
+}
+
+/**
+ * SQL: whether the value dated `date` fills one of the period's slots. A monthly value fills one
+ * when its month is wholly inside the period; one of a month still under way (a span to date)
+ * still adds to the period's value, but it cannot make up for a missing month.
+ */
+export function fillsSlotSql(grain: string, date: string, start: DateSql, end: DateSql): string {
+	return `(${grain} NOT IN ('month-first', 'month-last') OR (date_trunc('month', ${date}) >= ${start} AND last_day(${date}) <= ${end}))`;
 }
 
 /** A metric's grain as the review reports it (`dataGrain`): how often its data has a value. */

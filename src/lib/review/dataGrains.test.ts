@@ -34,6 +34,13 @@ function monthlyCsv(): string {
 	return lines.join('\n') + '\n';
 }
 
+/** The 1st of each month 2024-01 .. 2026-11 but October 2026: 500 visits a month. */
+function gapCsv(): string {
+	const lines = ['month,visits'];
+	for (let m = 0; m <= 34; m++) if (m !== 33) lines.push(`${iso(Date.UTC(2024, m, 1))},500`);
+	return lines.join('\n') + '\n';
+}
+
 const CATALOG = `
 review:
   week_ending_weekday: saturday
@@ -41,6 +48,13 @@ review:
 metrics:
   signups:
     source: { metric: signups }
+    aggregation: sum
+    kind: output
+    direction: higher_is_better
+    unit: count
+    views: [operational, strategic]
+  visits:
+    source: { metric: visits }
     aggregation: sum
     kind: output
     direction: higher_is_better
@@ -62,9 +76,10 @@ beforeAll(async () => {
 	const utf8 = (text: string) => new TextEncoder().encode(text);
 	const { files } = await ingestFiles(engine, [
 		{ name: 'weekly.csv', data: utf8(weeklyCsv()) },
-		{ name: 'monthly.csv', data: utf8(monthlyCsv()) }
+		{ name: 'monthly.csv', data: utf8(monthlyCsv()) },
+		{ name: 'gap.csv', data: utf8(gapCsv()) }
 	]);
-	expect(files.map((f) => f.rowsLoaded)).toEqual([151, 35]);
+	expect(files.map((f) => f.rowsLoaded)).toEqual([151, 35, 34]);
 	const catalog = parseCatalog(CATALOG);
 	const review = await buildReview(
 		engine,
@@ -115,6 +130,17 @@ describe('a monthly export', () => {
 		expect(mrr.box.ytd).toBe(ytd);
 		// 1-21 November is no whole month: a monthly metric has no month to date.
 		expect(mrr.box.mtd).toBeNull();
+	});
+});
+
+describe('a monthly export with a month missing', () => {
+	it('is no data where the missing month counts, even beside the month under way', () => {
+		const visits = metrics.get('visits')!;
+		expect(visits.dataGrain).toBe('month');
+		expect(visits.twelveMonths.cy.slice(-2)).toEqual([500, null]);
+		// The quarter to date (1 October - 21 November) needs October; November's value is there.
+		expect(visits.box.qtd).toBeNull();
+		expect(visits.box.ytd).toBeNull();
 	});
 });
 

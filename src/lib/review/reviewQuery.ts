@@ -19,7 +19,7 @@ import { ident, literal } from '../engine/sql';
 import type { MetricSource, ReviewSettings, SegmentCondition } from '../metrics/types';
 import { changeNoteSql, changeSql, type Side } from '../periods/comparison';
 import { COMPLETE, coverageSql, MISSING, periodValueSql } from '../periods/coverage';
-import { grainsSql, slotsSql } from '../periods/grain';
+import { fillsSlotSql, grainsSql, slotsSql } from '../periods/grain';
 import { periodsSql } from '../periods/periodTable';
 import { weekNumber } from '../periods/weekEnding';
 import { OBSERVATIONS } from '../store/observations';
@@ -89,7 +89,8 @@ FROM obs GROUP BY source, date`;
  * is how many dates the source's grain (daily, weekly, monthly: ../periods/grain.ts) expects a
  * value on in the range, what `days_with_value` is measured against.
  */
-const aggregatedSql = `SELECT r.start, r."end", d.source, count(*) AS days_with_value,
+const aggregatedSql = `SELECT r.start, r."end", d.source,
+  count(*) FILTER (WHERE ${fillsSlotSql('g.grain', 'd.date', 'r.start', 'r."end"')}) AS days_with_value,
   any_value(${slotsSql('g.grain', 'g.weekday', 'r.start', 'r."end"')}) AS slots,
   fsum(d."sum") AS "sum", fsum(d."sum") / sum(d.n) AS "mean", min(d."min") AS "min",
   max(d."max") AS "max", arg_min(d."first", d.first_ord) AS "first",
