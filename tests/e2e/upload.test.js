@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openApp } from './browser.js';
 
@@ -151,13 +151,63 @@ describe('upload', () => {
 	});
 });
 
+/** The upload page in a fresh profile, its engine ready and the stored files listed. */
+async function openUpload() {
+	const app = await openApp();
+	await app.page.goto(new URL('upload', app.url).href);
+	await app.page.getByText('Engine ready').waitFor({ timeout: 60_000 });
+	await app.page.locator('tr[data-file]').first().waitFor({ timeout: 60_000 });
+	return app;
+}
+
+/**
+ * Loads `file` through the file input while watching the page; checks that all `rows` loaded and
+ * that the bar was determinate and only moved forward. Returns the longest main-thread task, the
+ * bar's positions and the stages it named, in order.
+ * @param {import('playwright-core').Page} page @param {string} file @param {number} rows
+ */
+async function loadWatched(page, file, rows) {
+	const name = basename(file);
+	await page.getByTestId('file-input').setInputFiles(file);
+	await page.locator(`[data-preview-file="${name}"]`).waitFor();
+	await watchLoad(page);
+	await page.getByRole('button', { name: /^Load 1 file/ }).click();
+	const row = page.locator(`tr[data-file="${name}"]`);
+	await row.waitFor({ timeout: 120_000 });
+	const loaded = await row.locator('[data-rows-loaded]').innerText();
+	assert.equal(Number(loaded.replaceAll(',', '')), rows);
+	await page.waitForTimeout(200); // long-task entries arrive after the task
+	const seen = await seenLoad(page);
+	// A determinate bar (position -1 would be indeterminate) that only moves forward.
+	const positions = seen.samples.map(([position]) => position);
+	assert.ok(
+		positions.every((p, i) => p >= 0 && p >= (positions[i - 1] ?? 0)),
+		String(positions)
+	);
+	const stages = seen.samples
+		.map(([, stage]) => stage)
+		.filter((s, i, all) => s !== all[i - 1] && s !== 'starting');
+	return { longest: seen.longest, positions, stages };
+}
+
+/**
+ * Writes `lines` to a file named `name` in a fresh folder; returns its path.
+ * @param {string} name @param {string[]} lines @param {BufferEncoding} [encoding]
+ */
+function writeExport(name, lines, encoding = 'utf8') {
+	const file = join(mkdtempSync(join(tmpdir(), 'flywheel-large-')), name);
+	writeFileSync(file, Buffer.from(`${lines.join('\n')}\n`, encoding));
+	return file;
+}
+
 // A large export that takes the full path: Latin-1 (decoded in JavaScript) with an `NA` cell (no
 // one-pass load). 600,000 rows, 19 MB; before the work was sliced, decoding it was one 300 ms task.
 describe('upload of a large file', () => {
 	/** @type {Awaited<ReturnType<typeof openApp>>} */
 	let app;
 	const rows = 600_000;
-	const file = join(mkdtempSync(join(tmpdir(), 'flywheel-large-')), 'ventes-latin1.csv');
+	/** @type {string} */
+	let file;
 	before(async () => {
 		const lines = ['date,metric,région,value'];
 		const regions = ['Zürich', 'Köln', 'Malmö', 'Besançon'];
@@ -166,11 +216,8 @@ describe('upload of a large file', () => {
 			const value = i === 5 ? 'NA' : String(i % 997);
 			lines.push(`${date},${i % 8 < 4 ? 'orders' : 'visits'},${regions[i % 4]},${value}`);
 		}
-		writeFileSync(file, Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
-		app = await openApp();
-		await app.page.goto(new URL('upload', app.url).href);
-		await app.page.getByText('Engine ready').waitFor({ timeout: 60_000 });
-		await app.page.locator('tr[data-file]').first().waitFor({ timeout: 60_000 });
+		file = writeExport('ventes-latin1.csv', lines, 'latin1');
+		app = await openUpload();
 	});
 	after(async () => {
 		await app?.close();
@@ -178,35 +225,14 @@ describe('upload of a large file', () => {
 	});
 
 	it('shows the real progress, stage by stage, with no long main-thread task', async () => {
-		await app.page.getByTestId('file-input').setInputFiles(file);
-		await app.page.locator('[data-preview-file="ventes-latin1.csv"]').waitFor();
-		await watchLoad(app.page);
-		await app.page.getByRole('button', { name: /^Load 1 file/ }).click();
-		const row = app.page.locator('tr[data-file="ventes-latin1.csv"]');
-		await row.waitFor({ timeout: 120_000 });
-		assert.equal(
-			Number((await row.locator('[data-rows-loaded]').innerText()).replaceAll(',', '')),
-			rows
-		);
-		await app.page.waitForTimeout(200); // long-task entries arrive after the task
-		const seen = await seenLoad(app.page);
+		const seen = await loadWatched(app.page, file, rows);
 		console.log(
 			`# longest main-thread task while loading 600,000 Latin-1 rows: ${Math.round(seen.longest)} ms`
 		);
 		assert.ok(seen.longest < 200, `longest task ${seen.longest} ms`);
-		// A determinate bar (position -1 would be indeterminate) that only moves forward, through
-		// the stages of the full path in order.
-		const positions = seen.samples.map(([position]) => position);
-		assert.ok(
-			positions.every((p, i) => p >= 0 && p >= (positions[i - 1] ?? 0)),
-			String(positions)
-		);
-		assert.ok(new Set(positions).size >= 5, `positions seen: ${[...new Set(positions)]}`);
-		const stages = seen.samples.map(([, stage]) => stage).filter((s, i, all) => s !== all[i - 1]);
-		assert.deepEqual(
-			stages.filter((s) => s !== 'starting'),
-			['decoding', 'reading', 'lines', 'dates', 'numbers', 'storing']
-		);
+		assert.ok(new Set(seen.positions).size >= 5, `positions seen: ${[...new Set(seen.positions)]}`);
+		// The stages of the full path, in order.
+		assert.deepEqual(seen.stages, ['decoding', 'reading', 'lines', 'dates', 'numbers', 'storing']);
 	});
 
 	it('logs no console error', () => {
@@ -221,7 +247,8 @@ describe('upload of a large clean file', () => {
 	/** @type {Awaited<ReturnType<typeof openApp>>} */
 	let app;
 	const rows = 1_000_000;
-	const file = join(mkdtempSync(join(tmpdir(), 'flywheel-clean-')), 'daily-orders.csv');
+	/** @type {string} */
+	let file;
 	before(async () => {
 		// 125 stores × 2 metrics a day, from 2014-01-01 on (4,000 days); every value a plain number.
 		const lines = ['date,metric,store,value'];
@@ -230,11 +257,8 @@ describe('upload of a large clean file', () => {
 			const store = `store_${String((i >> 1) % 125).padStart(3, '0')}`;
 			lines.push(`${date},${i % 2 ? 'orders' : 'visits'},${store},${i % 997}.5`);
 		}
-		writeFileSync(file, `${lines.join('\n')}\n`);
-		app = await openApp();
-		await app.page.goto(new URL('upload', app.url).href);
-		await app.page.getByText('Engine ready').waitFor({ timeout: 60_000 });
-		await app.page.locator('tr[data-file]').first().waitFor({ timeout: 60_000 });
+		file = writeExport('daily-orders.csv', lines);
+		app = await openUpload();
 	});
 	after(async () => {
 		await app?.close();
@@ -242,30 +266,11 @@ describe('upload of a large clean file', () => {
 	});
 
 	it('moves the bar during the one query that loads it', async () => {
-		await app.page.getByTestId('file-input').setInputFiles(file);
-		await app.page.locator('[data-preview-file="daily-orders.csv"]').waitFor();
-		await watchLoad(app.page);
-		await app.page.getByRole('button', { name: /^Load 1 file/ }).click();
-		const row = app.page.locator('tr[data-file="daily-orders.csv"]');
-		await row.waitFor({ timeout: 120_000 });
-		assert.equal(
-			Number((await row.locator('[data-rows-loaded]').innerText()).replaceAll(',', '')),
-			rows
-		);
-		const { samples } = await seenLoad(app.page);
+		const { positions, stages } = await loadWatched(app.page, file, rows);
 		// The one-pass load is one stage, `reading` (the full path would go on to `lines`, `dates`, ...).
-		const stages = samples.map(([, stage]) => stage).filter((s, i, all) => s !== all[i - 1]);
-		assert.deepEqual(
-			stages.filter((s) => s !== 'starting'),
-			['reading']
-		);
-		const positions = samples.map(([position]) => position);
-		assert.ok(
-			positions.every((p, i) => p >= 0 && p >= (positions[i - 1] ?? 0)),
-			String(positions)
-		);
-		const midway = positions.filter((p) => p > 0 && p < 1);
+		assert.deepEqual(stages, ['reading']);
 		console.log(`# bar positions while 1,000,000 clean rows loaded: ${positions.join(', ')}`);
+		const midway = positions.filter((p) => p > 0 && p < 1);
 		assert.ok(midway.length >= 1, `no position strictly between 0 and 100 %: ${positions}`);
 	});
 

@@ -4,9 +4,8 @@
  * gives wherever a slice ends (inside a CRLF, a `""`, a UTF-16 character, a surrogate pair).
  * And the progress a load reports: real stages in order, never going back, ending at 1.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNodeEngine } from '../../engine/node';
-import type { Engine } from '../../engine/types';
+import { describe, expect, it } from 'vitest';
+import { engineWithEmptyStore } from './store';
 import { transcode } from '../decoding';
 import { ingestFiles } from '../ingest';
 import { SLICE_BYTES } from '../pacing';
@@ -14,14 +13,7 @@ import { linesAt, recordStartLines } from '../record-starts';
 import { splitRecords } from '../records';
 import type { IngestProgress } from '../types';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await startNodeEngine();
-});
-afterAll(async () => engine.close());
-beforeEach(async () => {
-	await engine.query('DROP TABLE IF EXISTS observations');
-});
+const engine = engineWithEmptyStore();
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -4,22 +4,14 @@
  * endings, line numbers, long layout, sub-daily timestamps, conflicts between files, size limit.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startNodeEngine } from '../../engine/node';
-import type { Engine } from '../../engine/types';
+import { describe, expect, it } from 'vitest';
+import { engineWithEmptyStore } from './store';
 import { ingestFiles } from '../ingest';
 import { MAX_FILE_BYTES } from '../limits';
 import { previewFile } from '../mapping';
 import { rejectedRowsCsv } from '../rejected-csv';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await startNodeEngine();
-});
-afterAll(async () => engine.close());
-beforeEach(async () => {
-	await engine.query('DROP TABLE IF EXISTS observations');
-});
+const engine = engineWithEmptyStore();
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
