@@ -249,7 +249,7 @@ export function sixTwelveOption(
 		bottom: 4,
 		// Each panel holds its own axis labels (ECharts 6's form of `containLabel`).
 		outerBoundsMode: 'same',
-		outerBoundsContain: 'axisLabel'
+		outerBoundsContain: 'all'
 	});
 	const text = (size: number) => Math.round(size * (options.textScale ?? 1));
 	const valueAxis = (grid: number, position: 'left' | 'right') => ({
