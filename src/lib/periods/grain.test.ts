@@ -36,6 +36,11 @@ describe('a metric grain read from its dates', () => {
 		await insert('monthly first', ['2024-01-01', '2024-02-01', '2024-03-01', '2024-05-01']);
 		await insert('monthly last', ['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30']);
 		await insert('one date', ['2024-03-03']);
+		// Monday to Friday, a holiday (Monday 2024-01-15) missing.
+		const workdays = series('2024-01-01', 42, 1).filter(
+			(d) => ![0, 6].includes(new Date(d).getUTCDay()) && d !== '2024-01-15'
+		);
+		await insert('business days', workdays);
 		// Segments: two rows a day are still one date.
 		await insert('segmented', [...series('2024-01-06', 10, 7), ...series('2024-01-06', 10, 7)]);
 		const result = await engine.query(`${METRIC_GRAINS_SQL} ORDER BY metric`);
@@ -51,6 +56,7 @@ describe('a metric grain read from its dates', () => {
 			'monthly first': 'month-first',
 			'monthly last': 'month-last',
 			'one date': 'day',
+			'business days': 'weekdays',
 			segmented: 'week 6'
 		});
 	});
@@ -59,6 +65,7 @@ describe('a metric grain read from its dates', () => {
 describe('slots in a period', () => {
 	const grains: [Grain, number][] = [
 		['day', 0],
+		['weekdays', 0],
 		...[0, 1, 2, 3, 4, 5, 6].map((weekday): [Grain, number] => ['week', weekday]),
 		['month-first', 0],
 		['month-last', 0]
@@ -83,10 +90,12 @@ describe('slots in a period', () => {
 			const slot =
 				grain === 'day'
 					? 'true'
-					: grain === 'week'
-						? `dayofweek(d) = ${weekday}`
-						: // A monthly grain: the months wholly inside the period, by their 1sts.
-							'dayofmonth(d) = 1 AND last_day(d) <= (SELECT e FROM bounds)';
+					: grain === 'weekdays'
+						? 'dayofweek(d) BETWEEN 1 AND 5'
+						: grain === 'week'
+							? `dayofweek(d) = ${weekday}`
+							: // A monthly grain: the months wholly inside the period, by their 1sts.
+								'dayofmonth(d) = 1 AND last_day(d) <= (SELECT e FROM bounds)';
 			for (const [start, end] of periods) {
 				const s = `DATE '${start}'`;
 				const e = `DATE '${end}'`;

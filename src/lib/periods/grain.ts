@@ -1,6 +1,7 @@
 /**
- * The grain a metric's data comes at: daily, weekly (one value every seven days, on one weekday)
- * or monthly (one value a month, dated the first or the last day). Exports come at all three; a
+ * The grain a metric's data comes at: daily, business days (Monday to Friday), weekly (one value
+ * every seven days, on one weekday) or monthly (one value a month, dated the first or the last
+ * day). Exports come at all of them; a
  * period's coverage counts the dates a value is expected on (its slots), not its days, so a
  * weekly metric's week is complete with its one value and a monthly metric's month with its one.
  *
@@ -8,13 +9,14 @@
  * - `month-first` / `month-last`: every date is the 1st (or the last day of its month), at least
  *   28 days apart;
  * - `week`: every gap between dates is a multiple of seven days (a missing week leaves 14);
+ * - `weekdays`: every date (ten at least) is a Monday to Friday, so weekends are not missing days;
  * - `day` otherwise (a daily metric with missing days is still daily). One date alone says
  *   nothing: it counts as daily.
  */
 import { OBSERVATIONS } from '../store/observations';
 import type { DateSql } from './dates';
 
-export type Grain = 'day' | 'week' | 'month-first' | 'month-last';
+export type Grain = 'day' | 'weekdays' | 'week' | 'month-first' | 'month-last';
 
 /**
  * SQL: one row per `key` of `relation` (distinct `key`, `date` rows with a value) with its
@@ -25,10 +27,12 @@ export function grainsSql(relation: string, key: string): string {
 		WHEN dates >= 2 AND min_gap >= 28 AND firsts THEN 'month-first'
 		WHEN dates >= 2 AND min_gap >= 28 AND lasts THEN 'month-last'
 		WHEN dates >= 2 AND min_gap >= 7 AND sevens THEN 'week'
+		WHEN dates >= 10 AND workdays THEN 'weekdays'
 		ELSE 'day' END AS grain, weekday
 	FROM (SELECT ${key}, count(*) AS dates, min(gap) AS min_gap,
 		bool_and(gap IS NULL OR gap % 7 = 0) AS sevens, bool_and(dayofmonth(date) = 1) AS firsts,
-		bool_and(dayofmonth(date + 1) = 1) AS lasts, min(dayofweek(date)) AS weekday
+		bool_and(dayofmonth(date + 1) = 1) AS lasts, min(dayofweek(date)) AS weekday,
+		bool_and(dayofweek(date) BETWEEN 1 AND 5) AS workdays
 		FROM (SELECT ${key}, date, date - lag(date) OVER (PARTITION BY ${key} ORDER BY date) AS gap
 			FROM ${relation})
 		GROUP BY ${key})`;
@@ -49,13 +53,21 @@ export const METRIC_GRAINS_SQL = grainsSql(
  */
 export function slotsSql(grain: string, weekday: string, start: DateSql, end: DateSql): string {
 	const days = `(${end} - ${start} + 1)`;
-	// Days from the start to the first slot of a weekly grain; slots then follow every seven days.
-	const first = `((${weekday} - dayofweek(${start}) + 7) % 7)`;
+	const weekend = `(${weekdays('6', start, end)} + ${weekdays('0', start, end)})`;
 	return `(CASE ${grain}
-		WHEN 'week' THEN CASE WHEN ${first} < ${days} THEN (${days} - 1 - ${first}) // 7 + 1 ELSE 0 END
+		WHEN 'week' THEN ${weekdays(weekday, start, end)}
+		WHEN 'weekdays' THEN ${days} - ${weekend}
 		WHEN 'month-first' THEN ${wholeMonths(start, end)}
 		WHEN 'month-last' THEN ${wholeMonths(start, end)}
 		ELSE ${days} END)`;
+}
+
+/** SQL: the days of `start`..`end` that fall on `weekday` (DuckDB's `dayofweek`). */
+function weekdays(weekday: string, start: DateSql, end: DateSql): string {
+	const days = `(${end} - ${start} + 1)`;
+	// Days from the start to the first such day; they then follow every seven days.
+	const first = `((${weekday} - dayofweek(${start}) + 7) % 7)`;
+	return `(CASE WHEN ${first} < ${days} THEN (${days} - 1 - ${first}) // 7 + 1 ELSE 0 END)`;
 }
 
 /** SQL: the calendar months wholly inside `start`..`end`. */
@@ -76,7 +88,8 @@ export function fillsSlotSql(grain: string, date: string, start: DateSql, end: D
 export type DataGrain = 'day' | 'week' | 'month';
 
 export function dataGrain(grain: Grain): DataGrain {
-	return grain === 'month-first' || grain === 'month-last' ? 'month' : grain;
+	if (grain === 'month-first' || grain === 'month-last') return 'month';
+	return grain === 'weekdays' ? 'day' : grain;
 }
 
 const ORDER: readonly DataGrain[] = ['day', 'week', 'month'];

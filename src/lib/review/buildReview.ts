@@ -96,12 +96,15 @@ export async function defaultWeekEnding(
 		? sourceDatesSql(sources)
 		: `SELECT DISTINCT 0 AS source, date FROM ${OBSERVATIONS} WHERE value IS NOT NULL`;
 	const weekday = catalog.review.weekEndingWeekday;
-	// Daily and weekly data: the last week its last day completes. Monthly data alone: the week
+	// Daily and weekly data: the last week its last day completes (a Friday completes the weekend
+	// of business-day data). Monthly data alone: the week
 	// that completes its last month, so the strategic review ends on the last month of the export.
 	const result = await engine.query(
 		`WITH dates AS (${dates}), grains AS (${grainsSql('dates', 'source')}),
 		ends AS (SELECT g.grain LIKE 'month%' AS monthly,
-			CASE WHEN g.grain = 'month-first' THEN last_day(max(d.date)) ELSE max(d.date) END AS last
+			CASE WHEN g.grain = 'month-first' THEN last_day(max(d.date))
+				WHEN g.grain = 'weekdays' AND dayofweek(max(d.date)) = 5 THEN max(d.date) + 2
+				ELSE max(d.date) END AS last
 			FROM dates d JOIN grains g USING (source) GROUP BY g.source, g.grain)
 		SELECT CAST(CASE WHEN bool_and(monthly) THEN ${weekEndingOnOrBefore('max(last) + 6', weekday)}
 			ELSE ${weekEndingOnOrBefore('max(last) FILTER (WHERE NOT monthly)', weekday)} END AS DATE) AS week_ending

@@ -41,6 +41,14 @@ function gapCsv(): string {
 	return lines.join('\n') + '\n';
 }
 
+/** Monday to Friday, 2024-01-01 .. 2026-11-20: 10 orders a business day. */
+function businessDaysCsv(): string {
+	const lines = ['day,b2b_orders'];
+	for (let t = Date.parse('2024-01-01'); t <= Date.parse('2026-11-20'); t += DAY)
+		if (![0, 6].includes(new Date(t).getUTCDay())) lines.push(`${iso(t)},10`);
+	return lines.join('\n') + '\n';
+}
+
 const CATALOG = `
 review:
   week_ending_weekday: saturday
@@ -55,6 +63,13 @@ metrics:
     views: [operational, strategic]
   visits:
     source: { metric: visits }
+    aggregation: sum
+    kind: output
+    direction: higher_is_better
+    unit: count
+    views: [operational, strategic]
+  b2b_orders:
+    source: { metric: b2b_orders }
     aggregation: sum
     kind: output
     direction: higher_is_better
@@ -77,9 +92,10 @@ beforeAll(async () => {
 	const { files } = await ingestFiles(engine, [
 		{ name: 'weekly.csv', data: utf8(weeklyCsv()) },
 		{ name: 'monthly.csv', data: utf8(monthlyCsv()) },
-		{ name: 'gap.csv', data: utf8(gapCsv()) }
+		{ name: 'gap.csv', data: utf8(gapCsv()) },
+		{ name: 'business-days.csv', data: utf8(businessDaysCsv()) }
 	]);
-	expect(files.map((f) => f.rowsLoaded)).toEqual([151, 35, 34]);
+	expect(files.map((f) => f.rowsLoaded)).toEqual([151, 35, 34, 755]);
 	const catalog = parseCatalog(CATALOG);
 	const review = await buildReview(
 		engine,
@@ -133,6 +149,16 @@ describe('a monthly export', () => {
 	});
 });
 
+describe('an export of business days', () => {
+	it('counts a week of five business days complete, weekends not missing', () => {
+		const orders = metrics.get('b2b_orders')!;
+		expect(orders.dataGrain).toBe('day');
+		expect(orders.sixWeeks.cy).toEqual([50, 50, 50, 50, 50, 50]);
+		// October 2026: 31 days, 9 of them Saturdays or Sundays.
+		expect(orders.twelveMonths.cy.at(-1)).toBe(220);
+	});
+});
+
 describe('a monthly export with a month missing', () => {
 	it('is no data where the missing month counts, even beside the month under way', () => {
 		const visits = metrics.get('visits')!;
@@ -153,6 +179,10 @@ describe('the default week of a review', () => {
 
 	it('is the last week weekly (or daily) data completes, whatever monthly data says', async () => {
 		expect((await review(['signups', 'mrr'])).weekEnding).toBe('2026-11-21');
+	});
+
+	it('is the week a Friday completes for business-day data', async () => {
+		expect((await review(['b2b_orders'])).weekEnding).toBe('2026-11-21');
 	});
 
 	it('completes the last month of monthly data alone, so the months end on it', async () => {
