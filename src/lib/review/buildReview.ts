@@ -96,9 +96,13 @@ export async function defaultWeekEnding(
 		? sourceDatesSql(sources)
 		: `SELECT DISTINCT 0 AS source, date FROM ${OBSERVATIONS} WHERE value IS NOT NULL`;
 	const weekday = catalog.review.weekEndingWeekday;
-	// Daily and weekly data: the last week its last day completes (a Friday completes the weekend
-	// of business-day data). Monthly data alone: the week
-	// that completes its last month, so the strategic review ends on the last month of the export.
+	// Each source's last day with a value: a Friday completes the weekend of business-day data, a
+	// monthly value dated the 1st its month. The review's week is the last one that at least half
+	// of the sources reach, so metrics that run on (a target, a share) do not open the review on
+	// weeks where most metrics have no data yet. Monthly data counts only when there is nothing
+	// else; then the week that completes its last month, so the strategic review ends on it.
+	const reached = (ends: string) =>
+		`list_sort(list(last) FILTER (WHERE ${ends}), 'DESC')[CAST(ceil(count(*) FILTER (WHERE ${ends}) / 2) AS INTEGER)]`;
 	const result = await engine.query(
 		`WITH dates AS (${dates}), grains AS (${grainsSql('dates', 'source')}),
 		ends AS (SELECT g.grain LIKE 'month%' AS monthly,
@@ -106,8 +110,8 @@ export async function defaultWeekEnding(
 				WHEN g.grain = 'weekdays' AND dayofweek(max(d.date)) = 5 THEN max(d.date) + 2
 				ELSE max(d.date) END AS last
 			FROM dates d JOIN grains g USING (source) GROUP BY g.source, g.grain)
-		SELECT CAST(CASE WHEN bool_and(monthly) THEN ${weekEndingOnOrBefore('max(last) + 6', weekday)}
-			ELSE ${weekEndingOnOrBefore('max(last) FILTER (WHERE NOT monthly)', weekday)} END AS DATE) AS week_ending
+		SELECT CAST(CASE WHEN bool_and(monthly) THEN ${weekEndingOnOrBefore(`${reached('true')} + 6`, weekday)}
+			ELSE ${weekEndingOnOrBefore(reached('NOT monthly'), weekday)} END AS DATE) AS week_ending
 		FROM ends`
 	);
 	const weekEnding = strings(result, 'week_ending')[0];

@@ -3,11 +3,13 @@
  * and its month adds up the weeks dated in it; a monthly metric has no weekly values (not zeros)
  * and its month is its one value. Loaded through the ingest, as a customer's files are.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import { ingestFiles } from '../ingest/ingest';
 import { parseCatalog } from '../metrics/catalog';
+import { catalogFromMetrics } from '../metrics/catalogFile';
 import { deckFromCatalog } from '../metrics/deck';
 import { buildReview } from './buildReview';
 import type { ReviewMetric } from './types';
@@ -194,5 +196,35 @@ describe('the default week of a review', () => {
 			end: '2026-11-30'
 		});
 		expect(monthly.blocks[0]?.metrics[0]?.twelveMonths.cy.at(-1)).toBe(1340);
+	});
+});
+
+describe('the default week of an export whose metrics end on different days', () => {
+	it('is the last week most metrics reach, and its numbers are the file’s', async () => {
+		// The WBR App's scenario 1: most metrics stop on 25 Sep 2021 (the week its own configuration
+		// reviews), three shares run on to 3 Jan 2022 (and a target, a plan, to 1 Jan).
+		const path = '../shared/peers/wbr-app/scenario_1/original.csv';
+		const own = await startNodeEngine();
+		try {
+			const data = new Uint8Array(readFileSync(path));
+			await ingestFiles(own, [{ name: 'original.csv', data }]);
+			const names = (await own.query('SELECT DISTINCT metric FROM observations')).columns[
+				'metric'
+			]!.map(String);
+			const catalog = catalogFromMetrics(names);
+			const review = await buildReview(own, { catalog, deck: deckFromCatalog(catalog) });
+			expect(review.weekEnding).toBe('2021-09-25');
+			// Clicks, 19-25 Sep 2021, added up from the file's own lines ("Sun, 19-Sep-2021","…","4,321").
+			const clicks = readFileSync(path, 'utf8')
+				.split('\n')
+				.map((line) => line.match(/^"\w+, (\d+)-Sep-2021","[\d,]+","([\d,]+)"/))
+				.filter((m): m is RegExpMatchArray => m !== null && Number(m[1]) >= 19)
+				.reduce((sum, m) => sum + Number(m[2]!.replaceAll(',', '')), 0);
+			const shown = review.blocks.flatMap((b) => b.metrics).find((m) => m.id === 'Clicks');
+			expect(clicks).toBeGreaterThan(400_000);
+			expect(shown?.box.lastWeek).toBe(clicks);
+		} finally {
+			await own.close();
+		}
 	});
 });
