@@ -1,4 +1,5 @@
 // How every page prints: loaded with the app, so it applies to the review pages as they are.
+import '../app.css';
 import '../print.css';
 
 // Flywheel runs entirely in the browser: customer data never reaches a server.
