@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
-import type { Catalog, MetricDefinition } from '../metrics/types';
+import { testMetric } from '../metrics/testing';
+import type { Catalog } from '../metrics/types';
 import { dailyDetail } from '../review/dailyDetail';
 import { createObservationsTable, ensureSegmentColumns } from '../store/observations';
 import { bySegmentChange, change, driverOf, metricSegments } from './metric-segments';
@@ -41,17 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-const metric = (id: string, extra: Partial<MetricDefinition> = {}): MetricDefinition => ({
-	id,
-	label: id,
-	source: { metric: id },
-	aggregation: 'sum',
-	kind: 'output',
-	direction: 'higher_is_better',
-	unit: 'count',
-	views: ['operational'],
-	...extra
-});
+const metric = testMetric;
 
 const catalog: Catalog = {
 	review: { weekEndingWeekday: 'saturday', fiscalYearEndMonth: 12 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, MetricDefinition } from '../metrics/types';
+import { testMetric } from '../metrics/testing';
+import type { Catalog } from '../metrics/types';
 import { fiscalYearEnd, planAttainment } from './plan-attainment';
 import { addressQuery, readAddress } from './review-url';
 import { filterCatalog, unsplitMetrics } from './segment-catalog';
@@ -28,17 +29,7 @@ describe('review address', () => {
 	});
 });
 
-const metric = (id: string, extra: Partial<MetricDefinition> = {}): MetricDefinition => ({
-	id,
-	label: id,
-	source: { metric: id },
-	aggregation: 'sum',
-	kind: 'output',
-	direction: 'higher_is_better',
-	unit: 'count',
-	views: ['operational'],
-	...extra
-});
+const metric = testMetric;
 
 describe('segment filters through the catalog', () => {
 	const catalog: Catalog = {
