@@ -3,18 +3,19 @@
  * the metric's value per segment value in the week under review, the week before and the same
  * week last year. Each segment's figures are the review's own: the catalog is filtered to the one
  * segment value exactly as the review's segment filter does (segment-catalog.ts) and the week's
- * periods are the review's `W0`, `W1` and `PW0`, run through the review query's stages. So a
+ * periods are the review's `W0`, `W1` and `PW0`, composed by the review's own rules. So a
  * ratio (conversion) is the segment's ratio of totals, and a `mean` is the segment's mean.
  *
  * Only an additive metric (a `sum` of a source) splits its change into parts that add up to the
  * whole; for any other the table shows each segment's own values and change, and says so.
  */
-import { numbers, strings } from '../engine/columns';
 import type { Engine } from '../engine/types';
 import type { Catalog, MetricDefinition } from '../metrics/types';
-import { periodSpecsSql, reviewPeriods } from '../periods/periodTable';
+import { reviewPeriods } from '../periods/periodTable';
+import { periodRows } from '../review/periodCache';
+import { PeriodValues } from '../review/periodValues';
+import { withStore } from '../review/reviewCache';
 import { planReviewMetrics } from '../review/reviewMetrics';
-import { periodValuesSql } from '../review/reviewQuery';
 import type { Value } from '../review/types';
 import type { Segment } from './review-data';
 import type { SegmentFilters } from './review-url';
@@ -109,31 +110,33 @@ function withoutPlans(catalog: Catalog): Catalog {
 	};
 }
 
-export function weekFiguresSql(catalog: Catalog, id: string): string {
-	const plan = planReviewMetrics(catalog, [id]);
-	const column = plan.columnOf.get(id);
-	if (!column) throw new Error(`metric "${id}" was not computed`);
-	const wanted = new Set<string>(Object.values(WEEKS));
-	const periods = reviewPeriods(catalog.review).filter((p) => wanted.has(p.id));
-	return `WITH ${periodValuesSql(plan, periodSpecsSql(periods))}
-SELECT id, ${column} AS value FROM period_values`;
-}
-
+/** The week figures of metric `id` under each catalog (the review's, and one per segment value), from one store. */
 async function weekFigures(
 	engine: Engine,
-	catalog: Catalog,
+	catalogs: Catalog[],
 	id: string,
 	weekEnding: string
-): Promise<WeekFigures> {
-	const result = await engine.query(weekFiguresSql(catalog, id), [weekEnding]);
-	const ids = strings(result, 'id');
-	const values = numbers(result, 'value');
-	const at = (period: string) => values[ids.indexOf(period)] ?? null;
-	return {
-		current: at(WEEKS.current),
-		previous: at(WEEKS.previous),
-		priorYear: at(WEEKS.priorYear)
-	};
+): Promise<WeekFigures[]> {
+	const first = catalogs[0];
+	if (!first) return [];
+	const plans = catalogs.map((catalog) => planReviewMetrics(catalog, [id]));
+	const wanted = new Set<string>(Object.values(WEEKS));
+	const periods = (
+		await periodRows(engine, reviewPeriods(first.review), first.review, { weekEnding })
+	).filter((p) => wanted.has(p.id));
+	const sources = plans.flatMap((plan) => plan.sources);
+	return withStore(engine, sources, first.review.weekEndingWeekday, undefined, (store) =>
+		Promise.all(
+			plans.map(async (plan) => {
+				const table = await PeriodValues.compute(engine, store, plan, periods);
+				return {
+					current: table.value(id, WEEKS.current),
+					previous: table.value(id, WEEKS.previous),
+					priorYear: table.value(id, WEEKS.priorYear)
+				};
+			})
+		)
+	);
 }
 
 /**
@@ -155,24 +158,28 @@ export async function metricSegments(
 	if (!definition) throw new Error(`the catalog does not define "${id}"`);
 	const plain = withoutPlans(catalog);
 	const reviewed = filterCatalog(plain, options.filters, options.splits);
-	const total = await weekFigures(engine, reviewed, id, options.weekEnding);
 	const reads = storeMetrics(catalog, id);
-	const breakdowns: SegmentBreakdown[] = [];
-	for (const { dimension, values } of options.segments) {
-		if (options.filters[dimension] !== undefined) continue;
-		// A metric some of whose operands are not split this way has no per-segment value.
-		if (reads.length === 0 || !reads.every((m) => options.splits.get(dimension)?.has(m))) continue;
-		const segments: SegmentFigures[] = [];
-		// One small query per segment value, in turn: the engine has one connection.
-		for (const value of values) {
-			const filtered = filterCatalog(
-				plain,
-				{ ...options.filters, [dimension]: value },
-				options.splits
-			);
-			segments.push({ value, ...(await weekFigures(engine, filtered, id, options.weekEnding)) });
-		}
-		breakdowns.push({ dimension, segments: bySegmentChange(segments, 'priorYear') });
-	}
-	return { total, additive: isAdditive(definition), breakdowns };
+	// A metric some of whose operands are not split this way has no per-segment value.
+	const split = options.segments.filter(
+		({ dimension }) =>
+			options.filters[dimension] === undefined &&
+			reads.length > 0 &&
+			reads.every((m) => options.splits.get(dimension)?.has(m))
+	);
+	const catalogs = [
+		reviewed,
+		...split.flatMap(({ dimension, values }) =>
+			values.map((value) =>
+				filterCatalog(plain, { ...options.filters, [dimension]: value }, options.splits)
+			)
+		)
+	];
+	// Every segment value's figures from one store: one scan of the data for all of them.
+	const [total, ...figures] = await weekFigures(engine, catalogs, id, options.weekEnding);
+	let next = 0;
+	const breakdowns: SegmentBreakdown[] = split.map(({ dimension, values }) => {
+		const segments = values.map((value) => ({ value, ...(figures[next++] as WeekFigures) }));
+		return { dimension, segments: bySegmentChange(segments, 'priorYear') };
+	});
+	return { total: total as WeekFigures, additive: isAdditive(definition), breakdowns };
 }

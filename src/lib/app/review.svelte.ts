@@ -4,24 +4,20 @@
  * reopens the same review and the browser's back button returns to the previous one.
  *
  * Reviews are built one at a time (one DuckDB connection) and kept by address, so going back to a
- * week, or switching to the other view, is redrawn from memory. After each review, when the
- * browser is idle, the other view of the same week and then the week before and after are built in
- * the background, one at a time, so the likely next step is already there. A request the user has
- * already moved past (a prefetch included) is dropped before it starts, and its result is ignored
- * if it was under way.
+ * week is redrawn from memory. A request the user has already moved past is dropped before it
+ * starts, and its result is ignored if it was under way.
  *
- * The background builds of the neighbouring weeks also fill the review cache
- * (../review/reviewCache.ts): every week's numbers for both views of the data and filters on
- * screen, at once. From then on a review of any week or view is read from it, a few small queries
- * instead of a new plan. A review the user waits for never fills it: without the cache's tables it
- * computes its own week alone.
+ * The review cache (../review/reviewCache.ts) keeps the data's source store for the filters on
+ * screen, built by the first review of a filter for every metric either view shows: a review of
+ * any other week or view is then composed from it, a few small look-ups.
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import type { Engine } from '../engine/types';
 import { deckFromCatalog } from '../metrics/deck';
-import type { Catalog, View } from '../metrics/types';
-import { buildReview, defaultWeekEnding } from '../review/buildReview';
+import type { Catalog } from '../metrics/types';
+import { buildReview } from '../review/buildReview';
+import { defaultWeekEnding } from '../review/defaultWeek';
 import { ReviewCache } from '../review/reviewCache';
 import { deckMetricIds, planReviewMetrics } from '../review/reviewMetrics';
 import type { Review } from '../review/types';
@@ -40,18 +36,6 @@ import { session } from './session.svelte';
 
 /** Enough for a few weeks of both views; a review of 100 metrics is a few hundred KB. */
 const KEPT_REVIEWS = 16;
-
-/**
- * Resolves when the browser has a moment: prefetching waits for the review on screen to be drawn
- * and for the user's own input. The timeout keeps a busy page from never prefetching.
- */
-function idle(): Promise<void> {
-	return new Promise((resolve) => {
-		if (typeof requestIdleCallback === 'function')
-			requestIdleCallback(() => resolve(), { timeout: 1000 });
-		else setTimeout(resolve, 50);
-	});
-}
 
 interface DataChoices extends SegmentChoices {
 	version: number;
@@ -111,7 +95,6 @@ export class ReviewState {
 			this.unfiltered = unsplitMetrics(choices.catalog, address.filters, choices.splits);
 			this.lastBuildMs = performance.now() - began;
 			this.pending = null;
-			void this.#prefetch(request, engine, choices, { ...address, weekEnding: review.weekEnding });
 		} catch (error) {
 			if (request !== this.#latest) return;
 			this.error = error instanceof Error ? error.message : String(error);
@@ -139,36 +122,6 @@ export class ReviewState {
 		if (value) filters[dimension] = value;
 		else delete filters[dimension];
 		return this.navigate({ filters });
-	}
-
-	/**
-	 * The likely next steps after the review at `shown`: the other view of the same week, then the
-	 * week before (the usual step back through a review) and the week after. Each waits for idle
-	 * time and for the one before, and stops as soon as the user asks for anything else, so a
-	 * prefetch delays a request by one build at most.
-	 */
-	async #prefetch(
-		request: number,
-		engine: Engine,
-		choices: DataChoices,
-		shown: ReviewAddress
-	): Promise<void> {
-		const other: View = shown.view === 'operational' ? 'strategic' : 'operational';
-		const index = shown.weekEnding === null ? -1 : choices.weeks.indexOf(shown.weekEnding);
-		// Weeks are newest first: the week before is the next one in the list.
-		const neighbours = index < 0 ? [] : [choices.weeks[index + 1], choices.weeks[index - 1]];
-		const next: ReviewAddress[] = [
-			{ ...shown, view: other },
-			...neighbours.flatMap((weekEnding) => (weekEnding ? [{ ...shown, weekEnding }] : []))
-		];
-		for (const [step, address] of next.entries()) {
-			await idle();
-			if (request !== this.#latest) return;
-			// The other view is computed alone, as quickly as the review on screen; the weeks after it
-			// fill the review cache (every week at once, a few times slower) if it is not full yet.
-			const fillCache = step > 0;
-			await this.#review(engine, choices, address, { fillCache }).catch(() => undefined);
-		}
 	}
 
 	/** The engine with the data loaded; asked once, as two requests at start-up would load twice. */
@@ -221,15 +174,9 @@ export class ReviewState {
 	}
 
 	/**
-	 * The review at an address, built in turn unless nobody wants it any more by then. `fillCache`
-	 * for a background build: it may take the time to fill the review cache.
+	 * The review at an address, built in turn unless nobody wants it any more by then.
 	 */
-	#review(
-		engine: Engine,
-		choices: DataChoices,
-		address: ReviewAddress,
-		options: { fillCache?: boolean } = {}
-	): Promise<Review | null> {
+	#review(engine: Engine, choices: DataChoices, address: ReviewAddress): Promise<Review | null> {
 		const weekEnding = address.weekEnding ?? choices.weeks[0] ?? null;
 		const key = addressKey({ ...address, weekEnding }, choices.version);
 		this.#wanted.add(key);
@@ -248,7 +195,7 @@ export class ReviewState {
 			return buildReview(
 				engine,
 				{ catalog, deck },
-				{ cache, ...options, ...(weekEnding ? { weekEnding } : {}) }
+				{ cache, ...(weekEnding ? { weekEnding } : {}) }
 			);
 		};
 		const result = this.#queue.then(build, build);

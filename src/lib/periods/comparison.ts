@@ -6,31 +6,40 @@
  * comparison (null), never 0, and the reason is kept beside it.
  */
 import type { ComparisonMethod } from '../metrics/types';
-import { COMPLETE, MISSING } from './coverage';
+import { COMPLETE, MISSING, type Coverage } from './coverage';
 
 export const SHOWN_AS: Readonly<Record<ComparisonMethod, number>> = { percent: 100, bps: 10_000 };
 
 /** Why a comparison is n/a. */
 export type ComparisonNote = 'no_data' | 'no_baseline' | 'partial_baseline' | 'zero_baseline';
 
+/** A period's value and coverage; a period that does not exist (no baseline) is `undefined`. */
 export interface Side {
-	value: string;
-	coverage: string;
+	value: number | null;
+	coverage: Coverage;
 }
 
-export function changeSql(method: ComparisonMethod, current: Side, baseline: Side): string {
-	const usable = `${baseline.coverage} = ${COMPLETE}`;
-	if (method === 'bps')
-		return `(CASE WHEN ${usable} THEN ${current.value} - ${baseline.value} END)`;
-	return `(CASE WHEN ${usable} AND ${baseline.value} <> 0 THEN ${current.value} / ${baseline.value} - 1 END)`;
+export function change(
+	method: ComparisonMethod,
+	current: Side,
+	baseline: Side | undefined
+): number | null {
+	if (baseline?.coverage !== COMPLETE || current.value === null || baseline.value === null)
+		return null;
+	if (method === 'bps') return current.value - baseline.value;
+	return baseline.value === 0 ? null : current.value / baseline.value - 1;
 }
 
-/** The reason `changeSql` gives null, or null when it gives a number. */
-export function changeNoteSql(method: ComparisonMethod, current: Side, baseline: Side): string {
-	const zero = method === 'percent' ? `WHEN ${baseline.value} = 0 THEN 'zero_baseline' ` : '';
-	return (
-		`(CASE WHEN ${current.value} IS NULL THEN 'no_data' ` +
-		`WHEN coalesce(${baseline.coverage}, ${MISSING}) = ${MISSING} THEN 'no_baseline' ` +
-		`WHEN ${baseline.coverage} < ${COMPLETE} OR ${baseline.value} IS NULL THEN 'partial_baseline' ${zero}END)`
-	);
+/** The reason `change` gives null, or null when it gives a number. */
+export function changeNote(
+	method: ComparisonMethod,
+	current: Side,
+	baseline: Side | undefined
+): ComparisonNote | null {
+	if (current.value === null) return 'no_data';
+	if ((baseline?.coverage ?? MISSING) === MISSING) return 'no_baseline';
+	if (!baseline || baseline.coverage < COMPLETE || baseline.value === null)
+		return 'partial_baseline';
+	if (method === 'percent' && baseline.value === 0) return 'zero_baseline';
+	return null;
 }

@@ -14,7 +14,7 @@
  *   nothing: it counts as daily.
  */
 import { OBSERVATIONS } from '../store/observations';
-import type { DateSql } from './dates';
+import { dayOfWeek, monthNumber } from './epochDays';
 
 export type Grain = 'day' | 'weekdays' | 'week' | 'month-first' | 'month-last';
 
@@ -44,44 +44,47 @@ export const METRIC_GRAINS_SQL = grainsSql(
 	'metric'
 );
 
-/**
- * SQL: how many of a grain's dates (its slots) a period `start`..`end` (inclusive) expects a
- * value on: its days, its dates on a weekly grain's weekday, or the months wholly inside it for a
- * monthly grain, which has none in a week or in a month to date (its one value a month is no
- * week's value; no slot means no value, not zero). `grain` and `weekday` are SQL (columns of
- * `grainsSql`).
- */
-export function slotsSql(grain: string, weekday: string, start: DateSql, end: DateSql): string {
-	const days = `(${end} - ${start} + 1)`;
-	const weekend = `(${weekdays('6', start, end)} + ${weekdays('0', start, end)})`;
-	return `(CASE ${grain}
-		WHEN 'week' THEN ${weekdays(weekday, start, end)}
-		WHEN 'weekdays' THEN ${days} - ${weekend}
-		WHEN 'month-first' THEN ${wholeMonths(start, end)}
-		WHEN 'month-last' THEN ${wholeMonths(start, end)}
-		ELSE ${days} END)`;
+/** Whether a grain has one value a month. */
+export function isMonthly(grain: Grain): boolean {
+	return grain === 'month-first' || grain === 'month-last';
 }
 
-/** SQL: the days of `start`..`end` that fall on `weekday` (DuckDB's `dayofweek`). */
-function weekdays(weekday: string, start: DateSql, end: DateSql): string {
-	const days = `(${end} - ${start} + 1)`;
+/** The days of `start`..`end` (day numbers, inclusive) that fall on `weekday` (Sunday = 0). */
+function weekdaysIn(weekday: number, start: number, end: number): number {
+	const days = end - start + 1;
 	// Days from the start to the first such day; they then follow every seven days.
-	const first = `((${weekday} - dayofweek(${start}) + 7) % 7)`;
-	return `(CASE WHEN ${first} < ${days} THEN (${days} - 1 - ${first}) // 7 + 1 ELSE 0 END)`;
-}
-
-/** SQL: the calendar months wholly inside `start`..`end`. */
-function wholeMonths(start: DateSql, end: DateSql): string {
-	return `greatest(0, date_diff('month', ${start} - 1, ${end} + 1) - 1)`;
+	const first = (weekday - dayOfWeek(start) + 7) % 7;
+	return first < days ? Math.floor((days - 1 - first) / 7) + 1 : 0;
 }
 
 /**
- * SQL: whether the value dated `date` fills one of the period's slots. A monthly value fills one
- * when its month is wholly inside the period; one of a month still under way (a span to date)
- * still adds to the period's value, but it cannot make up for a missing month.
+ * How many of a grain's dates (its slots) a period `start`..`end` (day numbers, inclusive)
+ * expects a value on: its days, its dates on a weekly grain's `weekday`, its Mondays to Fridays,
+ * or the months wholly inside it for a monthly grain, which has none in a week or in a month to
+ * date (its one value a month is no week's value; no slot means no value, not zero).
  */
-export function fillsSlotSql(grain: string, date: string, start: DateSql, end: DateSql): string {
-	return `(${grain} NOT IN ('month-first', 'month-last') OR (date_trunc('month', ${date}) >= ${start} AND last_day(${date}) <= ${end}))`;
+export function slotsIn(grain: Grain, weekday: number, start: number, end: number): number {
+	switch (grain) {
+		case 'week':
+			return weekdaysIn(weekday, start, end);
+		case 'weekdays':
+			return end - start + 1 - weekdaysIn(6, start, end) - weekdaysIn(0, start, end);
+		case 'month-first':
+		case 'month-last':
+			return Math.max(0, monthNumber(end + 1) - monthNumber(start - 1) - 1);
+		case 'day':
+			return end - start + 1;
+	}
+}
+
+/**
+ * A value fills one of a period's slots unless it is a monthly value whose month is not wholly
+ * inside the period: one of a month still under way (a span to date) still adds to the period's
+ * value, but it cannot make up for a missing month. (The review's pieces of a period are whole
+ * months, or days of months the period does not hold whole: ../review/pieces.ts.)
+ */
+export function fillsSlots(grain: Grain, wholeMonth: boolean): boolean {
+	return wholeMonth || !isMonthly(grain);
 }
 
 /** A metric's grain as the review reports it (`dataGrain`): how often its data has a value. */

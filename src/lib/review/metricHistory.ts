@@ -1,18 +1,18 @@
 /**
- * Metrics' history at one grain (weeks or months), oldest first, computed by the review query's own
- * stages (`periodValuesSql`) over the history's periods (../periods/history.ts). So a history value
- * follows every rule a review number follows: a `sum` over a period with a missing day is no data,
- * derived metrics are ratios of the period's totals, segments and filters are the catalog's.
+ * Metrics' history at one grain (weeks or months), oldest first, composed from the same source
+ * store and by the same rules as the review's own numbers (./periodValues.ts) over the history's
+ * periods (../periods/history.ts). So a history value follows every rule a review number follows:
+ * a `sum` over a period with a missing day is no data, derived metrics are ratios of the period's
+ * totals, segments and filters are the catalog's.
  */
-import { numbers, strings } from '../engine/columns';
 import type { Engine } from '../engine/types';
 import type { Catalog } from '../metrics/types';
 import { historyPeriods, PERIODS_PER_YEAR, type HistoryGrain } from '../periods/history';
-import { periodSpecsSql } from '../periods/periodTable';
-import { cachedPeriodsSql } from './periodCache';
-import { weekRows, type ReviewCache } from './reviewCache';
+import { periodRows } from './periodCache';
+import { PeriodValues } from './periodValues';
+import { withStore, type ReviewCache } from './reviewCache';
 import { planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
-import { periodValuesSql } from './reviewQuery';
+import type { SourceStore } from './sourceStore';
 import type { Value } from './types';
 
 export interface MetricHistory {
@@ -33,27 +33,9 @@ export interface HistoryOptions {
 	periods: number;
 	/** The catalog's plan for `ids` (or for more metrics); computed when not given. */
 	plan?: ReviewMetricPlan;
-	/** Tables of every week's history, shared with other reviews of the same data. */
+	/** The store holding the plan's sources (the review's); else the cache's or one of its own. */
+	store?: SourceStore;
 	cache?: ReviewCache;
-	/** Build the cache's table when it has none, rather than computing this week alone. */
-	fillCache?: boolean;
-}
-
-/**
- * The history query: one row per week ending of `weeks` (default: the query's one parameter) and
- * period, `position` 0 the period under review. `periodsSelect`: the history's periods as a
- * SELECT over `anchor` (default: `periods` of them, computed inline).
- */
-export function historySql(
-	plan: ReviewMetricPlan,
-	grain: HistoryGrain,
-	periods: number,
-	periodsSelect = periodSpecsSql(historyPeriods(grain, periods)),
-	weeks?: string
-): string {
-	const columns = plan.metrics.map((m) => `, ${m.column}`).join('');
-	return `WITH ${periodValuesSql(plan, periodsSelect, weeks)}
-SELECT week_ending, position, "end" AS period_end${columns} FROM period_values`;
 }
 
 /** The history of catalog metrics `ids` (and of their plans). */
@@ -64,42 +46,35 @@ export async function metricHistory(
 	options: HistoryOptions
 ): Promise<MetricHistory> {
 	const plan = options.plan ?? planReviewMetrics(catalog, ids);
-	// The cached periods run to whole years, so histories a few periods apart (a locked baseline's
-	// grows by one each week) share one table: this history is its first rows.
+	// The periods' table runs to whole years, so histories a few periods apart (a locked
+	// baseline's grows by one each week) share one table: this history is its first rows.
 	const year = PERIODS_PER_YEAR[options.grain];
-	const cachedPeriods = Math.ceil(options.periods / year) * year;
-	const weekday = catalog.review.weekEndingWeekday;
-	const periods = await cachedPeriodsSql(engine, historyPeriods(options.grain, cachedPeriods), {
+	const specs = historyPeriods(options.grain, Math.ceil(options.periods / year) * year);
+	const newestFirst = await periodRows(engine, specs, catalog.review, {
 		weekEnding: options.weekEnding,
-		weekday
+		count: options.periods
 	});
-	const result = await weekRows(
-		engine,
-		{ cache: options.cache, fill: options.fillCache },
-		(weeks) => historySql(plan, options.grain, cachedPeriods, periods, weeks),
-		{
-			weekEnding: options.weekEnding,
-			weekday,
-			where: `position < ${options.periods}`,
-			orderBy: 'period_end'
-		}
-	);
-	const column = (id: string | undefined) => {
-		const name = id === undefined ? undefined : plan.columnOf.get(id);
-		return name === undefined ? undefined : numbers(result, name);
-	};
+	const periods = newestFirst.reverse();
+	const compute = (store: SourceStore) => PeriodValues.compute(engine, store, plan, periods);
+	const table = options.store
+		? await compute(options.store)
+		: await withStore(
+				engine,
+				plan.sources,
+				catalog.review.weekEndingWeekday,
+				options.cache,
+				compute
+			);
 	const values = new Map<string, Value[]>();
 	const plans = new Map<string, Value[]>();
 	for (const id of ids) {
-		const own = column(id);
-		if (!own) throw new Error(`metric "${id}" was not computed`);
-		values.set(id, own);
-		const planned = column(plan.planOf.get(id));
-		if (planned) plans.set(id, planned);
+		values.set(id, table.values(id));
+		const planId = plan.planOf.get(id);
+		if (planId !== undefined) plans.set(id, table.values(planId));
 	}
 	return {
 		grain: options.grain,
-		periodEnds: strings(result, 'period_end').map(String),
+		periodEnds: periods.map((p) => p.endDate),
 		values,
 		plans
 	};

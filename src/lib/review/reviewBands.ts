@@ -17,6 +17,7 @@ import { PERIODS_PER_YEAR, type HistoryGrain } from '../periods/history';
 import { metricHistory, type MetricHistory } from './metricHistory';
 import type { ReviewCache } from './reviewCache';
 import type { ReviewMetricPlan } from './reviewMetrics';
+import type { SourceStore } from './sourceStore';
 import type { ReviewSummary, Value } from './types';
 
 export interface GrainBands {
@@ -116,13 +117,15 @@ export async function reviewBands(
 		grain: HistoryGrain;
 		/** The review's plan, when it computes more metrics than `ids` (metricHistory.ts). */
 		plan?: ReviewMetricPlan;
+		/** The store holding the plan's sources, else the cache's (metricHistory.ts). */
+		store?: SourceStore;
 		cache?: ReviewCache;
-		fillCache?: boolean;
 	}
 ): Promise<GrainBands> {
 	const { grain, weekEnding } = options;
+	const byId = new Map(catalog.metrics.map((m) => [m.id, m]));
 	const definitions = ids.map((id) => {
-		const definition = catalog.metrics.find((m) => m.id === id);
+		const definition = byId.get(id);
 		if (!definition) throw new Error(`the deck shows "${id}", which the catalog does not define`);
 		return definition;
 	});
@@ -131,8 +134,8 @@ export async function reviewBands(
 		weekEnding,
 		periods: historyLength(definitions, grain, weekEnding),
 		plan: options.plan,
-		cache: options.cache,
-		fillCache: options.fillCache
+		store: options.store,
+		cache: options.cache
 	});
 	const periods = history.periodEnds;
 	const review = periods.length - 1;

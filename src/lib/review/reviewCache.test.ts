@@ -1,6 +1,7 @@
 /**
- * A review read from the cache's tables of every week is the review computed for its week alone:
- * the demo business, both views, a week early in the data, the last week and one past the data.
+ * A review composed from the cache's source store is the review computed alone (with a store of
+ * its own): the demo business, both views, a week early in the data, the last week and one past
+ * the data. The cache keeps a few stores, one per filter, and drops their tables.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,8 @@ import type { Catalog, View } from '../metrics/types';
 import { buildReview } from './buildReview';
 import { ReviewCache } from './reviewCache';
 import { deckMetricIds } from './reviewMetrics';
-import { WeekTables } from './weekTables';
+import { filterCatalog } from '../app/segment-catalog';
+import { segmentChoices } from '../app/review-data';
 
 let engine: Engine;
 let catalog: Catalog;
@@ -35,10 +37,7 @@ const tempTables = async () =>
 		'table_name'
 	);
 
-/**
- * The same JSON, numbers within 1e-12 relative: a sum's last bit may depend on the order DuckDB
- * adds a period's days in, which differs between one week ending and all of them.
- */
+/** The same JSON, numbers within 1e-12 relative. */
 function expectSameReview(actual: unknown, expected: unknown, path = 'review'): void {
 	if (typeof expected === 'number' && typeof actual === 'number') {
 		const scale = Math.max(Math.abs(expected), Math.abs(actual), 1e-300);
@@ -57,21 +56,26 @@ describe('the review cache, on the demo business', () => {
 	const cache = () => new ReviewCache(deckMetricIds(deckFromCatalog(catalog)));
 	const config = (view: View) => ({ catalog, deck: deckFromCatalog(catalog, { view }) });
 
-	it('builds no table for a review the user waits for, only when asked to fill', async () => {
+	it('builds one store for both views of a filter, keeps three and drops them', async () => {
 		// The periods tables, kept per engine (periodCache.ts), are there after the first review.
 		await buildReview(engine, config('operational'), { weekEnding: '2026-11-21' });
 		const before = await tempTables();
 		const shared = cache();
 		await buildReview(engine, config('operational'), { weekEnding: '2026-11-21', cache: shared });
-		expect(await tempTables()).toEqual(before);
-		await buildReview(engine, config('operational'), {
-			weekEnding: '2026-11-21',
-			cache: shared,
-			fillCache: true
-		});
-		// The review's numbers, its weekly and its monthly history; both views share them.
-		expect((await tempTables()).length).toBe(before.length + 3);
-		await buildReview(engine, config('strategic'), { weekEnding: '2026-11-21', cache: shared });
+		expect((await tempTables()).length).toBe(before.length + 1);
+		// The other view and another week read the same store.
+		await buildReview(engine, config('strategic'), { weekEnding: '2026-10-03', cache: shared });
+		expect((await tempTables()).length).toBe(before.length + 1);
+		// A store per segment filter, the three asked for last.
+		const { splits } = await segmentChoices(engine);
+		for (const region of ['North', 'South', 'East', 'West']) {
+			const filtered = filterCatalog(catalog, { region }, splits);
+			await buildReview(
+				engine,
+				{ catalog: filtered, deck: deckFromCatalog(filtered, { view: 'operational' }) },
+				{ weekEnding: '2026-11-21', cache: shared }
+			);
+		}
 		expect((await tempTables()).length).toBe(before.length + 3);
 		await shared.drop();
 		expect(await tempTables()).toEqual(before);
@@ -83,31 +87,10 @@ describe('the review cache, on the demo business', () => {
 		for (const weekEnding of ['2026-11-21', '2024-03-02', '2027-06-05']) {
 			for (const view of ['operational', 'strategic'] as const) {
 				const alone = await buildReview(engine, config(view), { weekEnding });
-				const cached = await buildReview(engine, config(view), {
-					weekEnding,
-					cache: shared,
-					fillCache: true
-				});
+				const cached = await buildReview(engine, config(view), { weekEnding, cache: shared });
 				expectSameReview(cached, alone, `${weekEnding} ${view}`);
 			}
 		}
 		await shared.drop();
 	}, 120_000);
-});
-
-describe('week tables', () => {
-	it('keep the tables asked for last, dropping the oldest', async () => {
-		const tables = new WeekTables(engine, 1);
-		const options = { weekEnding: '2026-11-21', weekday: 'saturday' as const };
-		const query = (value: number) => (weeks: string) =>
-			`WITH anchor AS (${weeks}) SELECT week_ending, ${value} AS value FROM anchor`;
-		const first = await tables.table('one', query(1), options);
-		const rows = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${first}`);
-		// Every week ending of the data, 2023-11-25 to a week past 2026-11-21.
-		expect(rows.columns['n']).toEqual([158]);
-		await tables.table('two', query(2), options);
-		expect(tables.has('one')).toBe(false);
-		await tables.drop();
-		expect(await tempTables()).not.toContain(first);
-	});
 });

@@ -1,42 +1,36 @@
 /**
- * What reviews of the same data share, so a review of another week or view is a few small
- * SELECTs instead of planning the review's queries again (see weekTables.ts).
+ * What reviews of the same data share: the source stores (./sourceStore.ts) their numbers are
+ * composed from, so a review of another week or view is a few small look-ups and no new scan.
  *
- * The owner (the app's review state) keeps one per loaded data and catalog, and drops it when
- * either changes: the tables hold numbers computed from the data. Without a cache, a review
- * computes its own week alone, by the same SQL.
+ * The owner (the app's review state) keeps one cache per loaded data and catalog, and drops it
+ * when either changes: the stores hold numbers computed from the data. Without a cache, a review
+ * builds its own store and drops it when done.
  */
-import { literal } from '../engine/sql';
-import type { Engine, QueryResult } from '../engine/types';
-import type { Weekday } from '../metrics/types';
-import { ONE_WEEK } from './reviewQuery';
-import { WeekTables, type WeeklyQuery } from './weekTables';
+import type { Engine } from '../engine/types';
+import type { MetricSource, Weekday } from '../metrics/types';
+import { SourceStore } from './sourceStore';
 
-/**
- * Tables kept: a review's three (its numbers, weekly and monthly history) for the two data filters
- * asked for last. On the demo, one filter's tables take about 50 MB of DuckDB's memory.
- */
-const KEPT_TABLES = 6;
+/** Stores kept: the data filters asked for last (one store serves both views of a filter). */
+const KEPT_STORES = 3;
+
+interface Kept {
+	engine: Engine;
+	weekday: Weekday;
+	store: Promise<SourceStore>;
+	/** Reviews reading it now; an evicted store is dropped when the last is done. */
+	users: number;
+	evicted: boolean;
+}
 
 export class ReviewCache {
-	readonly #tables = new Map<Engine, WeekTables>();
+	#stores: Kept[] = [];
 	readonly #remembered = new Map<string, Promise<unknown>>();
 
 	/**
-	 * @param metricIds metrics every review through this cache computes besides its deck's, so
-	 *   that reviews of different views (decks) of one catalog run the same queries, into the same
-	 *   tables.
+	 * @param metricIds metrics every store of this cache holds besides a review's own, so that
+	 *   reviews of both views (decks) of one catalog read one store.
 	 */
 	constructor(readonly metricIds: readonly string[] = []) {}
-
-	tables(engine: Engine): WeekTables {
-		let tables = this.#tables.get(engine);
-		if (!tables) {
-			tables = new WeekTables(engine, KEPT_TABLES);
-			this.#tables.set(engine, tables);
-		}
-		return tables;
-	}
 
 	/** `make()`'s answer, asked once per cache: something of the data every review needs. */
 	remember<T>(key: string, make: () => Promise<T>): Promise<T> {
@@ -50,53 +44,87 @@ export class ReviewCache {
 		return answer;
 	}
 
-	/** Forgets every table, dropping them once the builds under way are done. */
+	async #find(
+		engine: Engine,
+		sources: MetricSource[],
+		weekday: Weekday
+	): Promise<Kept | undefined> {
+		for (const kept of [...this.#stores].reverse()) {
+			if (kept.engine !== engine || kept.weekday !== weekday) continue;
+			const store = await kept.store.catch(() => null);
+			if (store?.holds(sources) && this.#stores.includes(kept)) return kept;
+		}
+		return undefined;
+	}
+
+	/** Runs `use` with a store holding `sources`, built when no kept store does. */
+	async use<T>(
+		engine: Engine,
+		sources: MetricSource[],
+		weekday: Weekday,
+		use: (store: SourceStore) => Promise<T>
+	): Promise<T> {
+		let kept = await this.#find(engine, sources, weekday);
+		if (kept) {
+			// Most recently used last.
+			this.#stores = [...this.#stores.filter((k) => k !== kept), kept];
+		} else {
+			kept = {
+				engine,
+				weekday,
+				store: SourceStore.build(engine, sources, weekday),
+				users: 0,
+				evicted: false
+			};
+			const building = kept;
+			building.store.catch(() => (this.#stores = this.#stores.filter((k) => k !== building)));
+			this.#stores.push(kept);
+			while (this.#stores.length > KEPT_STORES) {
+				const oldest = this.#stores.shift();
+				if (oldest) void this.#evict(oldest);
+			}
+		}
+		kept.users++;
+		try {
+			return await use(await kept.store);
+		} finally {
+			kept.users--;
+			if (kept.evicted && kept.users === 0) void dropStore(kept);
+		}
+	}
+
+	async #evict(kept: Kept): Promise<void> {
+		kept.evicted = true;
+		if (kept.users === 0) await dropStore(kept);
+	}
+
+	/** Forgets every store, dropping each once the reviews reading it are done. */
 	async drop(): Promise<void> {
 		this.#remembered.clear();
-		const all = [...this.#tables.values()];
-		this.#tables.clear();
-		for (const tables of all) await tables.drop();
+		const all = this.#stores;
+		this.#stores = [];
+		for (const kept of all) await this.#evict(kept);
 	}
 }
 
-/** Where a review's rows come from: the cache's tables, or its own week computed alone. */
-export interface WeekSource {
-	cache?: ReviewCache;
-	/**
-	 * With `cache`: build the tables a review lacks, every week of the data at once (on the demo,
-	 * about three times one week's work: for idle time), rather than computing its week alone.
-	 */
-	fill?: boolean;
+async function dropStore(kept: Kept): Promise<void> {
+	const store = await kept.store.catch(() => null);
+	await store?.drop(kept.engine).catch(() => undefined);
 }
 
-/** Whether `query`'s rows come from the cache: it has their table, or `fill` builds it. */
-export function readsCache(engine: Engine, source: WeekSource, query: WeeklyQuery): boolean {
-	const tables = source.cache?.tables(engine);
-	return tables !== undefined && (source.fill === true || tables.has(query(ONE_WEEK)));
-}
-
-/**
- * `query`'s rows for the week ending `weekEnding`: read from the cache's table of every week when
- * there is one (or `fill` builds it), else computed for that week alone. `where` narrows them,
- * `orderBy` sorts them.
- */
-export async function weekRows(
+/** Runs `use` with a store holding `sources`: the cache's, or one built for this call alone. */
+export async function withStore<T>(
 	engine: Engine,
-	source: WeekSource,
-	query: WeeklyQuery,
-	options: { weekEnding: string; weekday: Weekday; where?: string; orderBy?: string }
-): Promise<QueryResult> {
-	const single = query(ONE_WEEK);
-	const table =
-		source.cache && readsCache(engine, source, query)
-			? await source.cache.tables(engine).table(single, query, options)
-			: null;
-	const where = options.where ? ` AND ${options.where}` : '';
-	const orderBy = options.orderBy ? ` ORDER BY ${options.orderBy}` : '';
-	const week = `CAST(${literal(options.weekEnding)} AS DATE)`;
-	return table
-		? engine.query(`SELECT * FROM ${table} WHERE week_ending = ${week}${where}${orderBy}`)
-		: engine.query(`SELECT * FROM (${single}) WHERE week_ending = ${week}${where}${orderBy}`, [
-				options.weekEnding
-			]);
+	sources: MetricSource[],
+	weekday: Weekday,
+	cache: ReviewCache | undefined,
+	use: (store: SourceStore) => Promise<T>
+): Promise<T> {
+	if (cache) return cache.use(engine, sources, weekday, use);
+	const store = await SourceStore.build(engine, sources, weekday);
+	try {
+		return await use(store);
+	} finally {
+		await store.drop(engine);
+	}
 }

@@ -11,9 +11,8 @@ import type {
 	MetricSource
 } from '../metrics/types';
 
-/** One column of the review query. `column` is a safe SQL name (`m0`, `m1`, ...). */
+/** One metric the review computes: a catalog metric, or the hidden metric of a plan. */
 export type ComputedMetric = {
-	column: string;
 	id: string;
 	comparison: 'percent' | 'bps';
 } & (
@@ -22,14 +21,11 @@ export type ComputedMetric = {
 	| { from: 'constant'; perDay: number; aggregation: Aggregation }
 );
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
 export interface ReviewMetricPlan {
 	/** A distinct (metric, filter) read from the observations table, by index. */
 	sources: MetricSource[];
+	/** Operands before the metrics that use them. */
 	metrics: ComputedMetric[];
-	/** Column of each metric id (including hidden plan metrics). */
-	columnOf: Map<string, string>;
 	/** The hidden metric holding each catalog metric's plan, by metric id. */
 	planOf: Map<string, string>;
 	/** The metric ids asked for; the others are only operands and plans. */
@@ -53,7 +49,7 @@ export function planReviewMetrics(catalog: Catalog, ids: string[]): ReviewMetric
 	const sources: MetricSource[] = [];
 	const sourceIndex = new Map<string, number>();
 	const metrics: ComputedMetric[] = [];
-	const columnOf = new Map<string, string>();
+	const computed = new Set<string>();
 	const planOf = new Map<string, string>();
 	const visiting = new Set<string>();
 
@@ -68,15 +64,13 @@ export function planReviewMetrics(catalog: Catalog, ids: string[]): ReviewMetric
 		return index;
 	}
 
-	function add(metric: DistributiveOmit<ComputedMetric, 'column'>): string {
-		const column = `m${metrics.length}`;
-		metrics.push({ ...metric, column } as ComputedMetric);
-		columnOf.set(metric.id, column);
-		return column;
+	function add(metric: ComputedMetric): void {
+		metrics.push(metric);
+		computed.add(metric.id);
 	}
 
 	function visit(id: string, usedBy?: string): void {
-		if (columnOf.has(id)) return;
+		if (computed.has(id)) return;
 		const definition = byId.get(id);
 		if (!definition) {
 			throw new Error(
@@ -127,5 +121,5 @@ export function planReviewMetrics(catalog: Catalog, ids: string[]): ReviewMetric
 	}
 
 	for (const id of ids) visit(id);
-	return { sources, metrics, columnOf, planOf, asked: new Set(ids) };
+	return { sources, metrics, planOf, asked: new Set(ids) };
 }

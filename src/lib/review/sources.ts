@@ -1,0 +1,103 @@
+/**
+ * The observations a review reads, in long form: one row per source (a metric name of the store,
+ * with its segment filter), date and value. Sources are rows of a small table joined to the
+ * store, one join per distinct filter, so a deck of 500 metrics is one scan, not 500.
+ */
+import { strings } from '../engine/columns';
+import { ident, literal } from '../engine/sql';
+import type { Engine } from '../engine/types';
+import type { Catalog, MetricSource, SegmentCondition } from '../metrics/types';
+import { OBSERVATIONS, segmentDimensions } from '../store/observations';
+
+const SQL_OPERATOR: Record<SegmentCondition['operator'], string> = {
+	'==': '=',
+	'!=': '<>',
+	'>': '>',
+	'<': '<',
+	'>=': '>=',
+	'<=': '<='
+};
+
+function conditionSql(condition: SegmentCondition): string {
+	const op = SQL_OPERATOR[condition.operator];
+	if (typeof condition.value === 'number') {
+		return `TRY_CAST(o.${ident(condition.dimension)} AS DOUBLE) ${op} ${condition.value}`;
+	}
+	return `o.${ident(condition.dimension)} ${op} ${literal(condition.value)}`;
+}
+
+/** What tells sources apart besides their metric name: the segment filter. */
+function filterOf(source: MetricSource): string[] {
+	const parts = Object.entries(source.filter ?? {}).map(
+		([dimension, value]) => `o.${ident(dimension)} = ${literal(value)}`
+	);
+	for (const condition of source.conditions ?? []) parts.push(conditionSql(condition));
+	return parts;
+}
+
+/** A source's identity: equal keys read the same observations. */
+export function sourceKey(source: MetricSource): string {
+	return JSON.stringify([source.metric, source.filter ?? {}, source.conditions ?? []]);
+}
+
+/**
+ * SQL: `source` (the index in `sources`), `date`, `value` and `ord` (the day and the file's line,
+ * so `first` and `last` follow the file's order within a day) of every observation with a value.
+ * `dates` narrows it to some date ranges (SQL conditions on `o.date`).
+ */
+export function sourceObservationsSql(sources: MetricSource[], dates?: string): string {
+	const groups = new Map<string, { filter: string[]; rows: string[] }>();
+	sources.forEach((source, index) => {
+		const filter = filterOf(source);
+		const key = filter.join(' AND ');
+		let group = groups.get(key);
+		if (!group) groups.set(key, (group = { filter, rows: [] }));
+		group.rows.push(`(${index}, ${literal(source.metric)})`);
+	});
+	const selects = [...groups.values()].map(({ filter, rows }) => {
+		const where = ['o.value IS NOT NULL', ...filter, ...(dates ? [`(${dates})`] : [])];
+		return `SELECT s.source, o.date, o.value, (o.date - DATE '1970-01-01') * 10000000000 + coalesce(o.source_line, 0) AS ord
+  FROM ${OBSERVATIONS} o JOIN (VALUES ${rows.join(', ')}) s(source, metric) ON o.metric = s.metric
+  WHERE ${where.join(' AND ')}`;
+	});
+	if (selects.length === 0)
+		return 'SELECT 0 AS source, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord WHERE false';
+	return selects.join('\nUNION ALL ');
+}
+
+/** SQL: each source's distinct dates with a value (`source`, `date`). */
+export function sourceDatesSql(sources: MetricSource[]): string {
+	return `SELECT DISTINCT source, date FROM (${sourceObservationsSql(sources)})`;
+}
+
+/** Checks every source exists in the store, naming a catalog metric that needs the missing one. */
+export async function checkSources(
+	engine: Engine,
+	catalog: Catalog,
+	sources: MetricSource[]
+): Promise<void> {
+	const present = new Set(
+		strings(await engine.query(`SELECT DISTINCT metric FROM ${OBSERVATIONS}`), 'metric')
+	);
+	const dimensions = new Set(await segmentDimensions(engine));
+	for (const source of sources) {
+		const user =
+			catalog.metrics.find((m) => m.source?.metric === source.metric)?.id ?? source.metric;
+		if (!present.has(source.metric)) {
+			throw new Error(
+				`metric "${user}": the data has no column or metric named "${source.metric}"`
+			);
+		}
+		const used = [
+			...Object.keys(source.filter ?? {}),
+			...(source.conditions ?? []).map((c) => c.dimension)
+		];
+		for (const dimension of used) {
+			if (!dimensions.has(dimension)) {
+				throw new Error(
+					`metric "${user}": the data has no segment column "${dimension}" to filter on`
+				);
+			}
+		}
+	}
+}
