@@ -148,7 +148,7 @@ export class ReviewState {
 			if (this.#choices !== asked) return this.#dataChoices(engine);
 			this.#reviews.clear();
 			// After the builds already queued, which may still read them.
-			if (choices) this.#queue = this.#queue.then(() => choices.cache.drop().catch(() => {}));
+			choices?.cache.clear();
 		}
 		const answer = this.#askChoices(engine, dataset.version);
 		this.#choices = answer;
@@ -167,9 +167,10 @@ export class ReviewState {
 		this.#catalogVersion = version;
 		const shown = deckMetricIds(deckFromCatalog(catalog));
 		const plan = planReviewMetrics(catalog, shown);
-		const latest = await defaultWeekEnding(engine, catalog, plan);
-		const weeks = await reviewWeeks(engine, catalog.review.weekEndingWeekday, latest);
+		// The cache's first store is built here, for every metric either view shows.
 		const cache = new ReviewCache(shown);
+		const latest = await defaultWeekEnding(engine, catalog, plan, { cache });
+		const weeks = await reviewWeeks(engine, catalog.review.weekEndingWeekday, latest);
 		return { version, catalog, weeks, cache, ...(await segmentChoices(engine)) };
 	}
 

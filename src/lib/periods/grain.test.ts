@@ -3,7 +3,8 @@ import { startNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import { createObservationsTable } from '../store/observations';
 import { epochDay } from './epochDays';
-import { METRIC_GRAINS_SQL, slotsIn, type Grain } from './grain';
+import { SourceStore } from '../review/sourceStore';
+import { slotsIn, type Grain } from './grain';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -44,12 +45,25 @@ describe('a metric grain read from its dates', () => {
 		await insert('business days', workdays);
 		// Segments: two rows a day are still one date.
 		await insert('segmented', [...series('2024-01-06', 10, 7), ...series('2024-01-06', 10, 7)]);
-		const result = await engine.query(`${METRIC_GRAINS_SQL} ORDER BY metric`);
+		const metrics = [
+			'daily',
+			'weekly',
+			'monthly first',
+			'monthly last',
+			'one date',
+			'business days',
+			'segmented'
+		];
+		const store = await SourceStore.build(
+			engine,
+			metrics.map((metric) => ({ metric })),
+			'saturday'
+		);
 		const found = Object.fromEntries(
-			result.columns['metric']!.map((m, i) => [
-				m,
-				`${result.columns['grain']![i]}${result.columns['grain']![i] === 'week' ? ` ${result.columns['weekday']![i]}` : ''}`
-			])
+			metrics.map((metric, i) => {
+				const { grain, weekday } = store.grains[i] ?? { grain: 'none', weekday: -1 };
+				return [metric, `${grain}${grain === 'week' ? ` ${weekday}` : ''}`];
+			})
 		);
 		expect(found).toEqual({
 			daily: 'day',

@@ -13,36 +13,37 @@
  * - `day` otherwise (a daily metric with missing days is still daily). One date alone says
  *   nothing: it counts as daily.
  */
-import { OBSERVATIONS } from '../store/observations';
 import { dayOfWeek, monthNumber } from './epochDays';
 
 export type Grain = 'day' | 'weekdays' | 'week' | 'month-first' | 'month-last';
 
-/**
- * SQL: one row per `key` of `relation` (distinct `key`, `date` rows with a value) with its
- * `grain` and, for a weekly one, its `weekday` (DuckDB's `dayofweek`: Sunday = 0).
- */
-export function grainsSql(relation: string, key: string): string {
-	return `SELECT ${key}, CASE
-		WHEN dates >= 2 AND min_gap >= 28 AND firsts THEN 'month-first'
-		WHEN dates >= 2 AND min_gap >= 28 AND lasts THEN 'month-last'
-		WHEN dates >= 2 AND min_gap >= 7 AND sevens THEN 'week'
-		WHEN dates >= 10 AND workdays THEN 'weekdays'
-		ELSE 'day' END AS grain, weekday
-	FROM (SELECT ${key}, count(*) AS dates, min(gap) AS min_gap,
-		bool_and(gap IS NULL OR gap % 7 = 0) AS sevens, bool_and(dayofmonth(date) = 1) AS firsts,
-		bool_and(dayofmonth(date + 1) = 1) AS lasts, min(dayofweek(date)) AS weekday,
-		bool_and(dayofweek(date) BETWEEN 1 AND 5) AS workdays
-		FROM (SELECT ${key}, date, date - lag(date) OVER (PARTITION BY ${key} ORDER BY date) AS gap
-			FROM ${relation})
-		GROUP BY ${key})`;
+/** What the grain is read from: a source's distinct dates with a value, summed up. */
+export interface DatesSummary {
+	/** How many distinct dates. */
+	dates: number;
+	/** Bit `d` set when some date falls on weekday `d` (DuckDB's `dayofweek`: Sunday = 0). */
+	weekdays: number;
+	/** Every date is the 1st of its month; every date is the last day of its month. */
+	firsts: boolean;
+	lasts: boolean;
 }
 
-/** Each metric's grain over the whole store: `metric`, `grain`, `weekday`. */
-export const METRIC_GRAINS_SQL = grainsSql(
-	`(SELECT DISTINCT metric, date FROM ${OBSERVATIONS} WHERE value IS NOT NULL)`,
-	'metric'
-);
+const WEEKEND = (1 << 0) | (1 << 6);
+
+/**
+ * A source's grain and, for a weekly one, its weekday (the earliest weekday any date falls on).
+ * Distinct 1sts (or month ends) are at least 28 days apart, and dates on one weekday are whole
+ * weeks apart, so the rules above need no look at the gaps themselves.
+ */
+export function grainOf(summary: DatesSummary): { grain: Grain; weekday: number } {
+	const { dates, weekdays } = summary;
+	const weekday = weekdays === 0 ? 0 : Math.log2(weekdays & -weekdays);
+	if (dates >= 2 && summary.firsts) return { grain: 'month-first', weekday };
+	if (dates >= 2 && summary.lasts) return { grain: 'month-last', weekday };
+	if (dates >= 2 && (weekdays & (weekdays - 1)) === 0) return { grain: 'week', weekday };
+	if (dates >= 10 && (weekdays & WEEKEND) === 0) return { grain: 'weekdays', weekday };
+	return { grain: 'day', weekday };
+}
 
 /** Whether a grain has one value a month. */
 export function isMonthly(grain: Grain): boolean {

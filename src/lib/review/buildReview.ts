@@ -23,7 +23,7 @@ import { defaultWeekEnding } from './defaultWeek';
 import { periodRows } from './periodCache';
 import { PeriodValues } from './periodValues';
 import { reviewBands } from './reviewBands';
-import { withStore, type ReviewCache } from './reviewCache';
+import { storeFor, type ReviewCache } from './reviewCache';
 import { reviewMetric, sixWeekIds, twelveMonthIds, type MetricContext } from './reviewMetric';
 import { deckMetricIds, planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
 import { checkSources } from './sources';
@@ -138,8 +138,12 @@ export async function buildReview(
 	const plan = planReviewMetrics(catalog, deckMetricIds(deck));
 	await checkSources(engine, catalog, plan.sources);
 
+	const sources = storePlan(catalog, plan, options.cache).sources;
+	const store = await storeFor(engine, sources, catalog.review.weekEndingWeekday, options.cache);
 	const weekEnding =
-		options.weekEnding ?? deck.weekEnding ?? (await defaultWeekEnding(engine, catalog, plan));
+		options.weekEnding ??
+		deck.weekEnding ??
+		(await defaultWeekEnding(engine, catalog, plan, { store }));
 	if (!ISO_DATE.test(weekEnding))
 		throw new Error(`week ending "${weekEnding}" is not a YYYY-MM-DD date`);
 	const weekday = weekdayOf(weekEnding);
@@ -148,10 +152,7 @@ export async function buildReview(
 			`week ending ${weekEnding} is a ${weekday}, but weeks end on ${catalog.review.weekEndingWeekday}`
 		);
 	}
-	const sources = storePlan(catalog, plan, options.cache).sources;
-	return withStore(engine, sources, weekday, options.cache, (store) =>
-		reviewFromStore(engine, config, plan, store, weekEnding)
-	);
+	return reviewFromStore(engine, config, plan, store, weekEnding);
 }
 
 async function reviewFromStore(

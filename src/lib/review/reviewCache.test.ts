@@ -15,7 +15,7 @@ import { deckFromCatalog } from '../metrics/deck';
 import type { Catalog, View } from '../metrics/types';
 import { buildReview } from './buildReview';
 import { ReviewCache } from './reviewCache';
-import { deckMetricIds } from './reviewMetrics';
+import { deckMetricIds, planReviewMetrics } from './reviewMetrics';
 import { filterCatalog } from '../app/segment-catalog';
 import { segmentChoices } from '../app/review-data';
 
@@ -56,29 +56,28 @@ describe('the review cache, on the demo business', () => {
 	const cache = () => new ReviewCache(deckMetricIds(deckFromCatalog(catalog)));
 	const config = (view: View) => ({ catalog, deck: deckFromCatalog(catalog, { view }) });
 
-	it('builds one store for both views of a filter, keeps three and drops them', async () => {
-		// The periods tables, kept per engine (periodCache.ts), are there after the first review.
-		await buildReview(engine, config('operational'), { weekEnding: '2026-11-21' });
-		const before = await tempTables();
+	it('keeps one store for both views of a filter, the three filters asked for last', async () => {
 		const shared = cache();
+		const sourcesOf = (c: Catalog) => planReviewMetrics(c, [...shared.metricIds]).sources;
+		const first = await shared.store(engine, sourcesOf(catalog), 'saturday');
+		// Both views, any week: the same store, and no table left in DuckDB.
 		await buildReview(engine, config('operational'), { weekEnding: '2026-11-21', cache: shared });
-		expect((await tempTables()).length).toBe(before.length + 1);
-		// The other view and another week read the same store.
 		await buildReview(engine, config('strategic'), { weekEnding: '2026-10-03', cache: shared });
-		expect((await tempTables()).length).toBe(before.length + 1);
-		// A store per segment filter, the three asked for last.
+		expect(await shared.store(engine, sourcesOf(catalog), 'saturday')).toBe(first);
 		const { splits } = await segmentChoices(engine);
-		for (const region of ['North', 'South', 'East', 'West']) {
-			const filtered = filterCatalog(catalog, { region }, splits);
-			await buildReview(
-				engine,
-				{ catalog: filtered, deck: deckFromCatalog(filtered, { view: 'operational' }) },
-				{ weekEnding: '2026-11-21', cache: shared }
-			);
-		}
-		expect((await tempTables()).length).toBe(before.length + 3);
-		await shared.drop();
-		expect(await tempTables()).toEqual(before);
+		const regions = ['North', 'South', 'East', 'West'].map((region) =>
+			filterCatalog(catalog, { region }, splits)
+		);
+		const stores = [];
+		for (const filtered of regions)
+			stores.push(await shared.store(engine, sourcesOf(filtered), 'saturday'));
+		// The whole company's store was asked for longest ago: forgotten, built anew when asked.
+		expect(await shared.store(engine, sourcesOf(regions[3] as Catalog), 'saturday')).toBe(
+			stores[3]
+		);
+		expect(await shared.store(engine, sourcesOf(catalog), 'saturday')).not.toBe(first);
+		// DuckDB holds only the engine's periods tables (periodCache.ts), none of the data's.
+		expect((await tempTables()).filter((t) => !t.startsWith('flywheel_periods_'))).toEqual([]);
 	}, 60_000);
 
 	it('gives every week and view the numbers of the review computed alone', async () => {
@@ -91,6 +90,5 @@ describe('the review cache, on the demo business', () => {
 				expectSameReview(cached, alone, `${weekEnding} ${view}`);
 			}
 		}
-		await shared.drop();
 	}, 120_000);
 });
