@@ -12,7 +12,6 @@
 import type { Engine } from '../engine/types';
 import type { Catalog, MetricDefinition } from '../metrics/types';
 import { reviewPeriods } from '../periods/periodTable';
-import { periodRows } from '../review/periodCache';
 import { PeriodValues } from '../review/periodValues';
 import { withStore } from '../review/reviewCache';
 import { planReviewMetrics } from '../review/reviewMetrics';
@@ -121,9 +120,7 @@ async function weekFigures(
 	if (!first) return [];
 	const plans = catalogs.map((catalog) => planReviewMetrics(catalog, [id]));
 	const wanted = new Set<string>(Object.values(WEEKS));
-	const periods = (
-		await periodRows(engine, reviewPeriods(first.review), first.review, { weekEnding })
-	).filter((p) => wanted.has(p.id));
+	const periods = reviewPeriods(first.review, weekEnding).filter((p) => wanted.has(p.id));
 	const sources = plans.flatMap((plan) => plan.sources);
 	return withStore(engine, sources, first.review.weekEndingWeekday, undefined, (store) =>
 		Promise.all(

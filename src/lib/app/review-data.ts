@@ -6,6 +6,7 @@ import { strings } from '../engine/columns';
 import { ident } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import type { Weekday } from '../metrics/types';
+import { epochDay, isoDay } from '../periods/epochDays';
 import { weekEndingOnOrBefore } from '../periods/weekEnding';
 import { OBSERVATIONS, segmentDimensions } from '../store/observations';
 import type { SegmentSplits } from './segment-catalog';
@@ -55,14 +56,14 @@ export async function reviewWeeks(
 	weekday: Weekday,
 	latest: string
 ): Promise<string[]> {
+	const firstDay = strings(
+		await engine.query(`SELECT strftime(min(date), '%Y-%m-%d') AS first FROM ${OBSERVATIONS}`),
+		'first'
+	)[0];
+	if (!firstDay) return [];
 	// The first week ending on or after the first day with data, at least six days after it.
-	const first = weekEndingOnOrBefore(`(min(date) + 6)`, weekday);
-	const result = await engine.query(
-		`SELECT strftime(CAST(w AS DATE), '%Y-%m-%d') AS week_ending
-		 FROM (SELECT ${first} AS first FROM ${OBSERVATIONS}),
-		      generate_series(CAST(first AS TIMESTAMP), CAST(? AS TIMESTAMP), INTERVAL 7 DAY) AS weeks(w)
-		 ORDER BY w DESC`,
-		[latest]
-	);
-	return strings(result, 'week_ending').filter((w): w is string => w !== null);
+	const weeks: string[] = [];
+	const first = weekEndingOnOrBefore(epochDay(firstDay) + 6, weekday);
+	for (let week = epochDay(latest); week >= first; week -= 7) weeks.push(isoDay(week));
+	return weeks;
 }

@@ -1,35 +1,39 @@
 /**
- * SQL date expressions. Every builder takes and returns a DuckDB expression of type DATE, so the
- * rules compose (`priorYearDate(monthStart(x))`) and each rule is written exactly once.
+ * Calendar arithmetic on day numbers (./epochDays.ts), each rule written once so they compose
+ * (`priorYearDate(monthStart(x))`).
  */
-export type DateSql = string;
+import { monthFirstDay, monthLastDay, monthNumber } from './epochDays';
 
-/** DuckDB turns DATE ± INTERVAL into a TIMESTAMP; every rule hands back a plain DATE. */
-export function asDate(sql: string): DateSql {
-	return `CAST(${sql} AS DATE)`;
+export function addDays(day: number, days: number): number {
+	return day + days;
 }
 
-export function addDays(date: DateSql, days: number): DateSql {
-	if (days === 0) return date;
-	return `(${date} ${days < 0 ? '-' : '+'} ${Math.abs(days)})`;
+/**
+ * The same day of the month `months` later (or earlier), clamped to the month's last day, as
+ * DuckDB's `date + INTERVAL n MONTH`: 31 March minus a month is 28 (or 29) February.
+ */
+export function addMonths(day: number, months: number): number {
+	const dayOfMonth = day - monthFirstDay(monthNumber(day));
+	const target = monthNumber(day) + months;
+	return Math.min(monthFirstDay(target) + dayOfMonth, monthLastDay(target));
 }
 
-export function addMonths(date: DateSql, months: number | string): DateSql {
-	if (months === 0) return date;
-	return asDate(`${date} + to_months(CAST(${months} AS INTEGER))`);
+/** The first day of the calendar month `day` is in. */
+export function monthStart(day: number): number {
+	return monthFirstDay(monthNumber(day));
 }
 
-/** The first day of the calendar month `date` is in. */
-export function monthStart(date: DateSql): DateSql {
-	return asDate(`date_trunc('month', ${date})`);
-}
-
-/** The last day of the calendar month `date` is in. */
-export function monthEnd(date: DateSql): DateSql {
-	return `last_day(${date})`;
+/** The last day of the calendar month `day` is in. */
+export function monthEnd(day: number): number {
+	return monthLastDay(monthNumber(day));
 }
 
 /** Days from `start` to `end`, both included. */
-export function daysBetweenInclusive(start: DateSql, end: DateSql): string {
-	return `(${end} - ${start} + 1)`;
+export function daysBetweenInclusive(start: number, end: number): number {
+	return end - start + 1;
+}
+
+/** The month of the year (1-12) of `day`. */
+export function monthOfYear(day: number): number {
+	return (monthNumber(day) % 12) + 1;
 }

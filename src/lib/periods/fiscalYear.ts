@@ -1,4 +1,4 @@
-import { addMonths, monthStart, type DateSql } from './dates';
+import { addMonths, monthOfYear, monthStart } from './dates';
 
 /** The calendar month (1-12) a fiscal year starts in, given its last month (12 = December). */
 export function fiscalYearStartMonth(fiscalYearEndMonth: number): number {
@@ -8,18 +8,17 @@ export function fiscalYearStartMonth(fiscalYearEndMonth: number): number {
 	return (fiscalYearEndMonth % 12) + 1;
 }
 
-/** Whole months from the start of `date`'s fiscal year to the start of its month (0-11). */
-function monthsIntoFiscalYear(date: DateSql, fiscalYearEndMonth: number): string {
-	const start = fiscalYearStartMonth(fiscalYearEndMonth);
-	return `((month(${date}) - ${start} + 12) % 12)`;
+/** Whole months from the start of `day`'s fiscal year to the start of its month (0-11). */
+function monthsIntoFiscalYear(day: number, fiscalYearEndMonth: number): number {
+	return (monthOfYear(day) - fiscalYearStartMonth(fiscalYearEndMonth) + 12) % 12;
 }
 
-/** The first day of the fiscal year `date` is in. */
-export function fiscalYearStart(date: DateSql, fiscalYearEndMonth: number): DateSql {
-	return addMonths(monthStart(date), `-${monthsIntoFiscalYear(date, fiscalYearEndMonth)}`);
+/** The first day of the fiscal year `day` is in. */
+export function fiscalYearStart(day: number, fiscalYearEndMonth: number): number {
+	return addMonths(monthStart(day), -monthsIntoFiscalYear(day, fiscalYearEndMonth));
 }
 
-/** The first day of the fiscal quarter `date` is in: quarters are three months from the fiscal year's start. */
-export function fiscalQuarterStart(date: DateSql, fiscalYearEndMonth: number): DateSql {
-	return addMonths(monthStart(date), `-(${monthsIntoFiscalYear(date, fiscalYearEndMonth)} % 3)`);
+/** The first day of the fiscal quarter `day` is in: quarters are three months from the fiscal year's start. */
+export function fiscalQuarterStart(day: number, fiscalYearEndMonth: number): number {
+	return addMonths(monthStart(day), -(monthsIntoFiscalYear(day, fiscalYearEndMonth) % 3));
 }

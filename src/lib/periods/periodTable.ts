@@ -1,26 +1,19 @@
 /**
- * Every period a review reports, as one SQL table built from the week ending alone:
+ * Every period a review reports, computed from the week ending alone: a small table of ids and
+ * date spans,
  *
- *   periods(id, start, "end", days, prior_year, previous, reportable)
+ *   periods(id, start, end, days, priorYear, previous, reportable)
  *
  * `id` names the period's role (`W0` = the week ending at the week ending, `PW0` its prior-year
  * week, `T0`..`T11` the trailing twelve months, `F0`..`F11` the fiscal year's months, `MTD`, ...),
- * so comparisons are joins on `prior_year` and `previous`, written once. See README.md.
+ * so comparisons look up `priorYear` and `previous`, written once. See README.md.
  */
 import type { ReviewSettings } from '../metrics/types';
-import {
-	addDays,
-	addMonths,
-	daysBetweenInclusive,
-	monthEnd,
-	monthStart,
-	type DateSql
-} from './dates';
+import { addDays, addMonths, daysBetweenInclusive, monthEnd, monthStart } from './dates';
+import { epochDay, isoDay } from './epochDays';
 import { fiscalQuarterStart, fiscalYearStart } from './fiscalYear';
 import { priorYearDate, priorYearWeek } from './priorYear';
-
-/** The column of the `anchor` table that holds the review's week ending. */
-export const WEEK_ENDING: DateSql = 'week_ending';
+import { weekNumber } from './weekEnding';
 
 /** Six trailing weeks; one more before them so the oldest of the six has a week-over-week. */
 export const TRAILING_WEEKS = 6;
@@ -38,21 +31,53 @@ export const TO_DATE = ['MTD', 'QTD', 'YTD'] as const;
 export type ToDate = (typeof TO_DATE)[number];
 export const priorYearToDateId = (span: ToDate): string => `P${span}`;
 
-export interface PeriodSpec {
+/** A period's span: day numbers (./epochDays.ts), both included. */
+export interface Span {
+	start: number;
+	end: number;
+}
+
+/** One period of a review or a history. */
+export interface Period extends Span {
 	id: string;
-	start: DateSql;
-	end: DateSql;
+	/** ISO dates of `start` and `end`. */
+	startDate: string;
+	endDate: string;
+	/** Its length in days. */
+	days: number;
 	/** The period this one is compared with year over year. */
-	priorYear?: string;
+	priorYear: string | null;
 	/** The period before this one of the same length (week over week, month over month). */
-	previous?: string;
+	previous: string | null;
 	/** False while the period is not over at the week ending: it then reports no data. */
-	reportable?: string;
+	reportable: boolean;
+	/** The number of the week ending on `end` (`weekNumber`): the six weeks' labels. */
+	weekNumber: number;
+}
+
+/** A period from its span and role. */
+export function period(
+	id: string,
+	span: Span,
+	settings: ReviewSettings,
+	links: { priorYear?: string; previous?: string; reportable?: boolean } = {}
+): Period {
+	return {
+		id,
+		...span,
+		startDate: isoDay(span.start),
+		endDate: isoDay(span.end),
+		days: daysBetweenInclusive(span.start, span.end),
+		priorYear: links.priorYear ?? null,
+		previous: links.previous ?? null,
+		reportable: links.reportable ?? true,
+		weekNumber: weekNumber(span.end, settings.weekEndingWeekday, settings.fiscalYearEndMonth)
+	};
 }
 
 /** The week `weeksBack` weeks before the week ending's week: seven days ending on the week-ending weekday. */
-export function trailingWeek(weeksBack: number): { start: DateSql; end: DateSql } {
-	const end = addDays(WEEK_ENDING, -7 * weeksBack);
+export function trailingWeek(weekEnding: number, weeksBack: number): Span {
+	const end = addDays(weekEnding, -7 * weeksBack);
 	return { start: addDays(end, -6), end };
 }
 
@@ -60,106 +85,67 @@ export function trailingWeek(weeksBack: number): { start: DateSql; end: DateSql 
  * The last month that is complete at the week ending: the week ending's own month when the week
  * ends on its last day, else the month before.
  */
-export function lastCompleteMonthStart(): DateSql {
-	return addMonths(monthStart(addDays(WEEK_ENDING, 1)), -1);
+export function lastCompleteMonthStart(weekEnding: number): number {
+	return addMonths(monthStart(addDays(weekEnding, 1)), -1);
 }
 
 /** The calendar month starting on `start`. */
-export function month(start: DateSql): { start: DateSql; end: DateSql } {
+export function month(start: number): Span {
 	return { start, end: monthEnd(start) };
 }
 
-function priorYearMonth(start: DateSql): { start: DateSql; end: DateSql } {
-	return month(priorYearDate(start));
-}
-
-function toDateStart(span: ToDate, fiscalYearEndMonth: number): DateSql {
+function toDateStart(span: ToDate, weekEnding: number, fiscalYearEndMonth: number): number {
 	switch (span) {
 		case 'MTD':
-			return monthStart(WEEK_ENDING);
+			return monthStart(weekEnding);
 		case 'QTD':
-			return fiscalQuarterStart(WEEK_ENDING, fiscalYearEndMonth);
+			return fiscalQuarterStart(weekEnding, fiscalYearEndMonth);
 		case 'YTD':
-			return fiscalYearStart(WEEK_ENDING, fiscalYearEndMonth);
+			return fiscalYearStart(weekEnding, fiscalYearEndMonth);
 	}
 }
 
-/** All periods of a review, in a fixed order. */
-export function reviewPeriods(settings: ReviewSettings): PeriodSpec[] {
-	const periods: PeriodSpec[] = [];
+/** All periods of the review of `weekEndingDate` (ISO), in a fixed order. */
+export function reviewPeriods(settings: ReviewSettings, weekEndingDate: string): Period[] {
+	const weekEnding = epochDay(weekEndingDate);
+	const periods: Period[] = [];
+	const add = (id: string, span: Span, links?: Parameters<typeof period>[3]) =>
+		periods.push(period(id, span, settings, links));
 	for (let k = 0; k <= TRAILING_WEEKS; k++) {
-		const week = trailingWeek(k);
-		periods.push({
-			id: weekId(k),
-			...week,
+		const week = trailingWeek(weekEnding, k);
+		add(weekId(k), week, {
 			priorYear: k < TRAILING_WEEKS ? priorYearWeekId(k) : undefined,
 			previous: k < TRAILING_WEEKS ? weekId(k + 1) : undefined
 		});
 		if (k < TRAILING_WEEKS) {
 			const end = priorYearWeek(week.end);
-			periods.push({ id: priorYearWeekId(k), start: addDays(end, -6), end });
+			add(priorYearWeekId(k), { start: addDays(end, -6), end });
 		}
 	}
-	const lastMonth = lastCompleteMonthStart();
-	const yearStart = fiscalYearStart(WEEK_ENDING, settings.fiscalYearEndMonth);
+	const lastMonth = lastCompleteMonthStart(weekEnding);
+	const yearStart = fiscalYearStart(weekEnding, settings.fiscalYearEndMonth);
 	for (let i = -1; i < TRAILING_MONTHS; i++) {
 		const trailing = month(addMonths(lastMonth, i - (TRAILING_MONTHS - 1)));
 		const fiscal = month(addMonths(yearStart, i));
-		periods.push({
-			id: trailingMonthId(i),
-			...trailing,
+		add(trailingMonthId(i), trailing, {
 			priorYear: i >= 0 ? priorYearTrailingMonthId(i) : undefined,
 			previous: i >= 0 ? trailingMonthId(i - 1) : undefined
 		});
-		periods.push({
-			id: fiscalMonthId(i),
-			...fiscal,
+		add(fiscalMonthId(i), fiscal, {
 			priorYear: i >= 0 ? priorYearFiscalMonthId(i) : undefined,
 			previous: i >= 0 ? fiscalMonthId(i - 1) : undefined,
 			// A fiscal-year chart shows months not yet over as no data, whatever the file holds.
-			reportable: `(${fiscal.end} <= ${WEEK_ENDING})`
+			reportable: fiscal.end <= weekEnding
 		});
 		if (i >= 0) {
-			periods.push({ id: priorYearTrailingMonthId(i), ...priorYearMonth(trailing.start) });
-			periods.push({ id: priorYearFiscalMonthId(i), ...priorYearMonth(fiscal.start) });
+			add(priorYearTrailingMonthId(i), month(priorYearDate(trailing.start)));
+			add(priorYearFiscalMonthId(i), month(priorYearDate(fiscal.start)));
 		}
 	}
 	for (const span of TO_DATE) {
-		const start = toDateStart(span, settings.fiscalYearEndMonth);
-		periods.push({ id: span, start, end: WEEK_ENDING, priorYear: priorYearToDateId(span) });
-		periods.push({
-			id: priorYearToDateId(span),
-			start: priorYearDate(start),
-			end: priorYearDate(WEEK_ENDING)
-		});
+		const start = toDateStart(span, weekEnding, settings.fiscalYearEndMonth);
+		add(span, { start, end: weekEnding }, { priorYear: priorYearToDateId(span) });
+		add(priorYearToDateId(span), { start: priorYearDate(start), end: priorYearDate(weekEnding) });
 	}
 	return periods;
-}
-
-function text(value: string | undefined): string {
-	return value === undefined ? 'NULL::VARCHAR' : `'${value}'`;
-}
-
-/**
- * A `periods` table as a SELECT over `anchor(week_ending)`, one row per period and anchor row.
- * `days` is the period's length, used to tell a complete period (a value on every day) from a
- * partial one. `week_ending` and `position` (the spec's index) let one table hold the periods of
- * many week endings, and a shorter history be read as the first rows of a longer one
- * (../review/periodCache.ts).
- */
-export function periodSpecsSql(periods: PeriodSpec[]): string {
-	return periods
-		.map(
-			(p, position) =>
-				`SELECT ${WEEK_ENDING} AS week_ending, ${position} AS position, ` +
-				`${text(p.id)} AS id, ${p.start} AS start, ${p.end} AS "end", ` +
-				`${daysBetweenInclusive(p.start, p.end)} AS days, ${text(p.priorYear)} AS prior_year, ` +
-				`${text(p.previous)} AS previous, ${p.reportable ?? 'true'} AS reportable FROM anchor`
-		)
-		.join('\nUNION ALL ');
-}
-
-/** The review's `periods` table. */
-export function periodsSql(settings: ReviewSettings): string {
-	return periodSpecsSql(reviewPeriods(settings));
 }

@@ -9,7 +9,7 @@ import { deckFromCatalog } from '../metrics/deck';
 import type { Aggregation, Catalog, MetricDefinition, ReviewSettings } from '../metrics/types';
 import { buildReview } from '../review/buildReview';
 import { createObservationsTable, OBSERVATIONS } from '../store/observations';
-import { periodsSql } from './periodTable';
+import { reviewPeriods } from './periodTable';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -56,15 +56,9 @@ async function periods(weekEnding: string, settings: Partial<ReviewSettings> = {
 		fiscalYearEndMonth: 12,
 		...settings
 	};
-	const result = await engine.query(
-		`WITH anchor AS (SELECT CAST(? AS DATE) AS week_ending) SELECT id, start, "end" FROM (${periodsSql(full)})`,
-		[weekEnding]
+	return new Map(
+		reviewPeriods(full, weekEnding).map((p) => [p.id, `${p.startDate}..${p.endDate}`])
 	);
-	const byId = new Map<string, string>();
-	result.columns['id']?.forEach((id, i) =>
-		byId.set(String(id), `${result.columns['start']?.[i]}..${result.columns['end']?.[i]}`)
-	);
-	return byId;
 }
 
 async function review(c: Catalog, weekEnding?: string) {

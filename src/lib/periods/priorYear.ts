@@ -1,4 +1,4 @@
-import { addDays, asDate, type DateSql } from './dates';
+import { addDays, addMonths } from './dates';
 
 /**
  * The prior-year week ends 364 days (52 weeks) earlier, so it ends on the same weekday and
@@ -6,14 +6,14 @@ import { addDays, asDate, type DateSql } from './dates';
  */
 export const PRIOR_YEAR_WEEK_DAYS = 364;
 
-export function priorYearWeek(weekEnd: DateSql): DateSql {
+export function priorYearWeek(weekEnd: number): number {
 	return addDays(weekEnd, -PRIOR_YEAR_WEEK_DAYS);
 }
 
 /**
  * Months, MTD, QTD and YTD compare with the same calendar span one year earlier. A leap day maps
- * to 28 February (DuckDB's interval arithmetic clamps to the month's last day).
+ * to 28 February (calendar arithmetic clamps to the month's last day).
  */
-export function priorYearDate(date: DateSql): DateSql {
-	return asDate(`${date} - INTERVAL 1 YEAR`);
+export function priorYearDate(day: number): number {
+	return addMonths(day, -12);
 }

@@ -1,5 +1,5 @@
 import type { Weekday } from '../metrics/types';
-import type { DateSql } from './dates';
+import { dayOfWeek } from './epochDays';
 import { fiscalYearStart } from './fiscalYear';
 
 /** DuckDB's `dayofweek`: Sunday = 0 ... Saturday = 6. */
@@ -25,18 +25,18 @@ export function weekdayOf(isoDate: string): Weekday {
 	return weekday;
 }
 
-/** The latest date on or before `date` that falls on `weekday`: a week is complete once its last day has data. */
-export function weekEndingOnOrBefore(date: DateSql, weekday: Weekday): DateSql {
-	return `(${date} - CAST((dayofweek(${date}) - ${weekdayNumber(weekday)} + 7) % 7 AS INTEGER))`;
+/** The latest day on or before `day` that falls on `weekday`: a week is complete once its last day has data. */
+export function weekEndingOnOrBefore(day: number, weekday: Weekday): number {
+	return day - ((dayOfWeek(day) - weekdayNumber(weekday) + 7) % 7);
 }
 
 /**
  * Flywheel's week number (the WBR App takes it from the configuration instead): week 1 is the
  * week that contains the fiscal year's first day, so a year has 52 or 53 weeks.
  */
-export function weekNumber(weekEnd: DateSql, weekday: Weekday, fiscalYearEndMonth: number): string {
+export function weekNumber(weekEnd: number, weekday: Weekday, fiscalYearEndMonth: number): number {
 	// The fiscal year of a week is the one its last day is in.
 	const yearStart = fiscalYearStart(weekEnd, fiscalYearEndMonth);
-	const firstWeekEnd = `(${yearStart} + CAST((${weekdayNumber(weekday)} - dayofweek(${yearStart}) + 7) % 7 AS INTEGER))`;
-	return `CAST((${weekEnd} - ${firstWeekEnd}) // 7 + 1 AS INTEGER)`;
+	const firstWeekEnd = weekEndingOnOrBefore(yearStart + 6, weekday);
+	return Math.floor((weekEnd - firstWeekEnd) / 7) + 1;
 }

@@ -1,7 +1,7 @@
 /**
  * `buildReview`: a whole review (./types.ts) from the observations store, a catalog and a deck.
  * Used by the CLI and the app alike. The data flow is in README.md: one source store per data
- * (./sourceStore.ts), the week's periods (./periodCache.ts), every number composed from the store
+ * (./sourceStore.ts), the week's periods (../periods/periodTable.ts), every number composed from the store
  * (./periodValues.ts), bands on the same store's weekly and monthly history (./reviewBands.ts).
  */
 import { monthAbbreviation } from '../format/date';
@@ -20,7 +20,6 @@ import {
 } from '../periods/periodTable';
 import { weekdayOf } from '../periods/weekEnding';
 import { defaultWeekEnding } from './defaultWeek';
-import { periodRows } from './periodCache';
 import { PeriodValues } from './periodValues';
 import { reviewBands } from './reviewBands';
 import { storeFor, type ReviewCache } from './reviewCache';
@@ -163,9 +162,7 @@ async function reviewFromStore(
 	weekEnding: string
 ): Promise<Review> {
 	const { catalog, deck } = config;
-	const periods = await periodRows(engine, reviewPeriods(catalog.review), catalog.review, {
-		weekEnding
-	});
+	const periods = reviewPeriods(catalog.review, weekEnding);
 	const table = await PeriodValues.compute(engine, store, plan, periods);
 	const banded = bandedMetricIds(deck);
 	const shared = { weekEnding, plan, store };

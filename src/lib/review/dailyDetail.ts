@@ -8,8 +8,8 @@
 import type { Engine } from '../engine/types';
 import type { Catalog } from '../metrics/types';
 import { epochDay, isoDay } from '../periods/epochDays';
+import { period } from '../periods/periodTable';
 import { PRIOR_YEAR_WEEK_DAYS } from '../periods/priorYear';
-import type { PeriodRow } from './periodCache';
 import { PeriodValues } from './periodValues';
 import { withStore, type ReviewCache } from './reviewCache';
 import { planReviewMetrics } from './reviewMetrics';
@@ -22,22 +22,6 @@ export interface DailyDetail {
 	/** The same weekdays 364 days earlier, aligned with `dates`. */
 	priorYearDates: string[];
 	priorYear: Value[];
-}
-
-function oneDay(id: string, day: number): PeriodRow {
-	const date = isoDay(day);
-	return {
-		id,
-		start: day,
-		end: day,
-		startDate: date,
-		endDate: date,
-		days: 1,
-		priorYear: null,
-		previous: null,
-		reportable: true,
-		weekNumber: 0
-	};
 }
 
 /** `weeks` whole weeks of daily values ending on the review's week ending. */
@@ -53,6 +37,7 @@ export async function dailyDetail(
 		{ length: options.weeks * 7 },
 		(_, i) => last - options.weeks * 7 + 1 + i
 	);
+	const oneDay = (id: string, day: number) => period(id, { start: day, end: day }, catalog.review);
 	const periods = days.flatMap((day, i) => [
 		oneDay(`D${i}`, day),
 		oneDay(`PD${i}`, day - PRIOR_YEAR_WEEK_DAYS)

@@ -7,8 +7,7 @@
  */
 import type { Engine } from '../engine/types';
 import type { Catalog } from '../metrics/types';
-import { historyPeriods, PERIODS_PER_YEAR, type HistoryGrain } from '../periods/history';
-import { periodRows } from './periodCache';
+import { historyPeriods, type HistoryGrain } from '../periods/history';
 import { PeriodValues } from './periodValues';
 import { withStore, type ReviewCache } from './reviewCache';
 import { planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
@@ -46,15 +45,12 @@ export async function metricHistory(
 	options: HistoryOptions
 ): Promise<MetricHistory> {
 	const plan = options.plan ?? planReviewMetrics(catalog, ids);
-	// The periods' table runs to whole years, so histories a few periods apart (a locked
-	// baseline's grows by one each week) share one table: this history is its first rows.
-	const year = PERIODS_PER_YEAR[options.grain];
-	const specs = historyPeriods(options.grain, Math.ceil(options.periods / year) * year);
-	const newestFirst = await periodRows(engine, specs, catalog.review, {
-		weekEnding: options.weekEnding,
-		count: options.periods
-	});
-	const periods = newestFirst.reverse();
+	const periods = historyPeriods(
+		options.grain,
+		options.periods,
+		catalog.review,
+		options.weekEnding
+	);
 	const compute = (store: SourceStore) => PeriodValues.compute(engine, store, plan, periods);
 	const table = options.store
 		? await compute(options.store)

@@ -14,7 +14,7 @@ import { change, changeNote, type ComparisonNote, type Side } from '../periods/c
 import { COMPLETE, coverageOf, MISSING, periodValue, type Coverage } from '../periods/coverage';
 import { fillsSlots, slotsIn } from '../periods/grain';
 import type { Engine } from '../engine/types';
-import type { PeriodRow } from './periodCache';
+import type { Period } from '../periods/periodTable';
 import { piecesOf, type Piece } from './pieces';
 import type { ComputedMetric, ReviewMetricPlan } from './reviewMetrics';
 import type { Grid, SourceStore } from './sourceStore';
@@ -58,7 +58,7 @@ export class PeriodValues {
 	readonly #row = new Map<string, number>();
 	readonly #series = new Map<string, Series>();
 
-	private constructor(readonly periods: PeriodRow[]) {
+	private constructor(readonly periods: Period[]) {
 		periods.forEach((period, row) => this.#row.set(period.id, row));
 	}
 
@@ -67,7 +67,7 @@ export class PeriodValues {
 		engine: Engine,
 		store: SourceStore,
 		plan: ReviewMetricPlan,
-		periods: PeriodRow[]
+		periods: Period[]
 	): Promise<PeriodValues> {
 		const table = new PeriodValues(periods);
 		const sourceIndex = plan.sources.map((source) => {
@@ -188,8 +188,8 @@ export class PeriodValues {
 		return { value: series.values[row] ?? null, coverage: series.coverage[row] ?? MISSING };
 	}
 
-	period(periodId: string): PeriodRow {
-		return this.periods[this.#index(periodId)] as PeriodRow;
+	period(periodId: string): Period {
+		return this.periods[this.#index(periodId)] as Period;
 	}
 
 	/** The change of `periodId` against its prior-year period (`yoy`) or the one before (`pop`). */
@@ -234,7 +234,7 @@ export class PeriodValues {
 async function piecesOfPeriods(
 	engine: Engine,
 	store: SourceStore,
-	periods: PeriodRow[],
+	periods: Period[],
 	sourceIndex: number[]
 ): Promise<PeriodPieces[]> {
 	const split = periods.map((period) => piecesOf(period.start, period.end, store.weekday));
