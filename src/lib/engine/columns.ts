@@ -46,10 +46,15 @@ function vectorToCells(vector: ArrowVector): Cell[] {
 	const { typeId } = vector.type;
 	const numeric = typeId === TYPE_FLOAT || typeId === TYPE_INT;
 	if (numeric && vector.nullCount === 0) {
-		// Fast path: a numeric column without nulls copies straight from Arrow's typed array.
-		return Array.from(vector.toArray() as ArrayLike<unknown>, (v) =>
-			typeof v === 'bigint' ? Number(v) : (v as number)
-		);
+		// Fast path: a numeric column without nulls copies straight from Arrow's typed array
+		// (64-bit integers one by one, from BigInt).
+		const values = vector.toArray() as ArrayLike<number> | BigInt64Array | BigUint64Array;
+		if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
+			const cells = new Array<Cell>(values.length);
+			for (let i = 0; i < values.length; i++) cells[i] = Number(values[i]);
+			return cells;
+		}
+		return Array.from(values as ArrayLike<number>);
 	}
 	const cells: Cell[] = new Array<Cell>(vector.length);
 	for (let i = 0; i < vector.length; i++) {

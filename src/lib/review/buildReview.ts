@@ -20,12 +20,13 @@ import {
 } from '../periods/periodTable';
 import { weekdayOf } from '../periods/weekEnding';
 import { defaultWeekEnding } from './defaultWeek';
+import { nextTask } from './nextTask';
 import { PeriodValues } from './periodValues';
 import { reviewBands } from './reviewBands';
 import { storeFor, type ReviewCache } from './reviewCache';
 import { reviewMetric, sixWeekIds, twelveMonthIds, type MetricContext } from './reviewMetric';
 import { deckMetricIds, planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
-import { checkSources } from './sources';
+import { checkSources, storeContents } from './sources';
 import type { SourceStore } from './sourceStore';
 import type { DateRange, Review, ReviewBlock, ReviewMetric } from './types';
 
@@ -135,7 +136,10 @@ export async function buildReview(
 ): Promise<Review> {
 	const { catalog, deck } = config;
 	const plan = planReviewMetrics(catalog, deckMetricIds(deck));
-	await checkSources(engine, catalog, plan.sources);
+	const contents = options.cache
+		? options.cache.remember('contents', () => storeContents(engine))
+		: storeContents(engine);
+	checkSources(await contents, catalog, plan.sources);
 
 	const sources = storePlan(catalog, plan, options.cache).sources;
 	const store = await storeFor(engine, sources, catalog.review.weekEndingWeekday, options.cache);
@@ -164,12 +168,14 @@ async function reviewFromStore(
 	const { catalog, deck } = config;
 	const periods = reviewPeriods(catalog.review, weekEnding);
 	const table = await PeriodValues.compute(engine, store, plan, periods);
+	await nextTask();
 	const banded = bandedMetricIds(deck);
 	const shared = { weekEnding, plan, store };
-	const bands = {
-		week: await reviewBands(engine, catalog, banded, { ...shared, grain: 'week' }),
-		month: await reviewBands(engine, catalog, banded, { ...shared, grain: 'month' })
-	};
+	const week = await reviewBands(engine, catalog, banded, { ...shared, grain: 'week' });
+	await nextTask();
+	const month = await reviewBands(engine, catalog, banded, { ...shared, grain: 'month' });
+	await nextTask();
+	const bands = { week, month };
 	const context: MetricContext = {
 		definitions: new Map(catalog.metrics.map((m) => [m.id, m])),
 		plan,

@@ -16,6 +16,7 @@ import type { Catalog, MetricDefinition } from '../metrics/types';
 import { PERIODS_PER_YEAR, type HistoryGrain } from '../periods/history';
 import { metricHistory, type MetricHistory } from './metricHistory';
 import type { ReviewCache } from './reviewCache';
+import { nextTask } from './nextTask';
 import type { ReviewMetricPlan } from './reviewMetrics';
 import type { SourceStore } from './sourceStore';
 import type { ReviewSummary, Value } from './types';
@@ -137,6 +138,7 @@ export async function reviewBands(
 		store: options.store,
 		cache: options.cache
 	});
+	await nextTask();
 	const periods = history.periodEnds;
 	const review = periods.length - 1;
 	const evaluations = new Map<string, MetricEvaluation>();

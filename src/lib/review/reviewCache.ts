@@ -29,6 +29,20 @@ export class ReviewCache {
 	 */
 	constructor(readonly metricIds: readonly string[] = []) {}
 
+	readonly #remembered = new Map<string, Promise<unknown>>();
+
+	/** `make()`'s answer, asked once per cache: something of the data every review needs. */
+	remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+		let answer = this.#remembered.get(key) as Promise<T> | undefined;
+		if (!answer) {
+			answer = make();
+			this.#remembered.set(key, answer);
+			// A failed look is not kept: the next review asks again.
+			answer.catch(() => this.#remembered.delete(key));
+		}
+		return answer;
+	}
+
 	async #find(
 		engine: Engine,
 		sources: MetricSource[],
@@ -65,6 +79,7 @@ export class ReviewCache {
 	/** Forgets every store. */
 	clear(): void {
 		this.#stores = [];
+		this.#remembered.clear();
 	}
 }
 

@@ -16,6 +16,7 @@ import type { MetricSource, Weekday } from '../metrics/types';
 import { monthFirstDay, monthLastDay } from '../periods/epochDays';
 import { grainOf, type Grain } from '../periods/grain';
 import { weekdayNumber } from '../periods/weekEnding';
+import { nextTask } from './nextTask';
 import { sourceKey, sourceObservationsSql } from './sources';
 
 const MEASURES = ['dates', 'n', 'sum', 'min', 'max', 'first', 'last', 'mask'] as const;
@@ -48,20 +49,24 @@ export class Grid {
 	}
 
 	/**
-	 * Fills cells from a query's columns `source`, `key` and the measures it has; `mask` the
-	 * column of the days' mask, if any.
+	 * Fills cells from a query's rows `rows` (default: all): columns `source` (the store's number
+	 * of it by `sourceOf`), `key` and the measures it has.
 	 */
-	fill(result: QueryResult, rows?: (row: number) => boolean, mask?: string): void {
+	fill(result: QueryResult, rows?: number[], sourceOf = (source: number) => source): void {
 		const sources = numbers(result, 'source');
 		const keys = numbers(result, 'key');
-		const measures = MEASURES.filter((m) => result.columns[m === 'mask' ? (mask ?? m) : m]);
-		const columns = measures.map((m) => numbers(result, m === 'mask' ? (mask ?? m) : m));
-		for (let row = 0; row < result.rowCount; row++) {
-			if (rows && !rows(row)) continue;
-			const cell = this.cell(sources[row] ?? 0, keys[row] ?? 0);
-			if (cell < 0) continue;
-			measures.forEach((m, i) => (this.measures[m][cell] = columns[i]?.[row] ?? 0));
-		}
+		const pairs = MEASURES.flatMap((m) =>
+			result.columns[m] ? [[this.measures[m], numbers(result, m)] as const] : []
+		);
+		const fillRow = (row: number) => {
+			const source = sourceOf(sources[row] ?? 0);
+			if (source < 0) return;
+			const cell = this.cell(source, keys[row] ?? 0);
+			if (cell < 0) return;
+			for (const [target, values] of pairs) target[cell] = values[row] ?? 0;
+		};
+		if (rows) for (const row of rows) fillRow(row);
+		else for (let row = 0; row < result.rowCount; row++) fillRow(row);
 	}
 }
 
@@ -112,7 +117,7 @@ export class SourceStore {
 		const ending = weekdayNumber(weekday);
 		const result = await engine.query(
 			`SELECT grouping(week) AS kind, source, coalesce(week, month) AS key,
-  bit_or(week_bit) AS week_mask, bit_or(month_bit) AS month_mask, ${AGGREGATES}
+  CASE WHEN grouping(week) = 0 THEN bit_or(week_bit) ELSE bit_or(month_bit) END AS mask, ${AGGREGATES}
 FROM (SELECT source, value, ord,
     CAST(date - DATE '1970-01-01' AS INTEGER) + (${ending} - dayofweek(date) + 7) % 7 AS week,
     CAST(year(date) * 12 + month(date) - 1 AS INTEGER) AS month,
@@ -121,14 +126,24 @@ FROM (SELECT source, value, ord,
   FROM (${sourceObservationsSql(sources)}))
 GROUP BY GROUPING SETS ((source, week), (source, month))`
 		);
+		await nextTask();
 		const kinds = numbers(result, 'kind');
 		const keys = numbers(result, 'key');
-		const keysOf = (kind: number) =>
-			[...new Set(keys.filter((_, row) => kinds[row] === kind) as number[])].sort((a, b) => a - b);
-		const weeks = new Grid(sources.length, keysOf(0));
-		weeks.fill(result, (row) => kinds[row] === 0, 'week_mask');
-		const months = new Grid(sources.length, keysOf(1));
-		months.fill(result, (row) => kinds[row] === 1, 'month_mask');
+		// Rows and distinct keys of the weeks (kind 0) and of the months (kind 1).
+		const rows: [number[], number[]] = [[], []];
+		const keySets = [new Set<number>(), new Set<number>()];
+		kinds.forEach((kind, row) => {
+			rows[kind === 0 ? 0 : 1].push(row);
+			keySets[kind === 0 ? 0 : 1]?.add(keys[row] ?? 0);
+		});
+		const [weeks, months] = keySets.map((set, kind) => {
+			const grid = new Grid(
+				sources.length,
+				[...set].sort((a, b) => a - b)
+			);
+			grid.fill(result, rows[kind === 0 ? 0 : 1]);
+			return grid;
+		}) as [Grid, Grid];
 		for (const grid of [weeks, months]) {
 			const { dates, mask } = grid.measures;
 			mask.forEach((m, cell) => (dates[cell] = bitCount(m)));
@@ -154,13 +169,13 @@ GROUP BY GROUPING SETS ((source, week), (source, month))`
 		const values = ranges.map((r, k) => `(${k}, ${r.start}, ${r.end})`).join(', ');
 		const sources = indexes.map((i) => this.sources[i] as MetricSource);
 		const result = await engine.query(
-			`SELECT r.key, indexes.source, count(DISTINCT o.date) AS dates, ${AGGREGATES}
+			`SELECT r.key, o.source, count(DISTINCT o.date) AS dates, ${AGGREGATES}
 FROM (${sourceObservationsSql(sources, within)}) o
-  JOIN (VALUES ${indexes.map((index, i) => `(${i}, ${index})`).join(', ')}) indexes(local, source) ON o.source = indexes.local
-  JOIN (VALUES ${values}) r(key, start, "end") ON CAST(o.date - DATE '1970-01-01' AS INTEGER) BETWEEN r.start AND r."end"
-GROUP BY r.key, indexes.source`
+  JOIN (VALUES ${values}) r(key, start, "end") ON ${day} BETWEEN r.start AND r."end"
+GROUP BY r.key, o.source`
 		);
-		grid.fill(result);
+		// The query numbers the sources it reads from 0: back to the store's numbers.
+		grid.fill(result, undefined, (local) => indexes[local] ?? -1);
 		return grid;
 	}
 }

@@ -70,16 +70,28 @@ export function sourceDatesSql(sources: MetricSource[]): string {
 	return `SELECT DISTINCT source, date FROM (${sourceObservationsSql(sources)})`;
 }
 
+/** The store's metric names and segment columns, what `checkSources` checks against. */
+export interface StoreContents {
+	metrics: Set<string | null>;
+	dimensions: Set<string>;
+}
+
+export async function storeContents(engine: Engine): Promise<StoreContents> {
+	return {
+		metrics: new Set(
+			strings(await engine.query(`SELECT DISTINCT metric FROM ${OBSERVATIONS}`), 'metric')
+		),
+		dimensions: new Set(await segmentDimensions(engine))
+	};
+}
+
 /** Checks every source exists in the store, naming a catalog metric that needs the missing one. */
-export async function checkSources(
-	engine: Engine,
+export function checkSources(
+	contents: StoreContents,
 	catalog: Catalog,
 	sources: MetricSource[]
-): Promise<void> {
-	const present = new Set(
-		strings(await engine.query(`SELECT DISTINCT metric FROM ${OBSERVATIONS}`), 'metric')
-	);
-	const dimensions = new Set(await segmentDimensions(engine));
+): void {
+	const { metrics: present, dimensions } = contents;
 	for (const source of sources) {
 		const user =
 			catalog.metrics.find((m) => m.source?.metric === source.metric)?.id ?? source.metric;
