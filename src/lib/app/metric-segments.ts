@@ -121,8 +121,11 @@ async function weekFigures(
 	const plans = catalogs.map((catalog) => planReviewMetrics(catalog, [id]));
 	const wanted = new Set<string>(Object.values(WEEKS));
 	const periods = reviewPeriods(first.review, weekEnding).filter((p) => wanted.has(p.id));
-	const sources = plans.flatMap((plan) => plan.sources);
-	return withStore(engine, sources, first.review.weekEndingWeekday, undefined, (store) =>
+	const needs = {
+		sources: plans.flatMap((plan) => plan.sources),
+		ordered: plans.flatMap((plan) => plan.ordered)
+	};
+	return withStore(engine, needs, first.review.weekEndingWeekday, undefined, (store) =>
 		Promise.all(
 			plans.map(async (plan) => {
 				const table = await PeriodValues.compute(engine, store, plan, periods);

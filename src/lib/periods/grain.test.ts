@@ -56,7 +56,7 @@ describe('a metric grain read from its dates', () => {
 		];
 		const store = await SourceStore.build(
 			engine,
-			metrics.map((metric) => ({ metric })),
+			{ sources: metrics.map((metric) => ({ metric })), ordered: [] },
 			'saturday'
 		);
 		const found = Object.fromEntries(

@@ -141,8 +141,8 @@ export async function buildReview(
 		: storeContents(engine);
 	checkSources(await contents, catalog, plan.sources);
 
-	const sources = storePlan(catalog, plan, options.cache).sources;
-	const store = await storeFor(engine, sources, catalog.review.weekEndingWeekday, options.cache);
+	const needs = storePlan(catalog, plan, options.cache);
+	const store = await storeFor(engine, needs, catalog.review.weekEndingWeekday, options.cache);
 	const weekEnding =
 		options.weekEnding ??
 		deck.weekEnding ??

@@ -44,7 +44,7 @@ export async function dailyDetail(
 	]);
 	const table = await withStore(
 		engine,
-		plan.sources,
+		plan,
 		catalog.review.weekEndingWeekday,
 		options.cache,
 		(store) => PeriodValues.compute(engine, store, plan, periods)

@@ -68,8 +68,7 @@ export async function defaultWeekEnding(
 	if (sources.length) {
 		// The store of all the plan's sources, which the review then reads too.
 		const store =
-			from.store ??
-			(await storeFor(engine, plan.sources, catalog.review.weekEndingWeekday, from.cache));
+			from.store ?? (await storeFor(engine, plan, catalog.review.weekEndingWeekday, from.cache));
 		const indexes = sources.map((source) => store.indexOf(source) ?? -1);
 		weekEnding = fromStore(store, indexes, weekday);
 	} else {

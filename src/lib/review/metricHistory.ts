@@ -54,13 +54,7 @@ export async function metricHistory(
 	const compute = (store: SourceStore) => PeriodValues.compute(engine, store, plan, periods);
 	const table = options.store
 		? await compute(options.store)
-		: await withStore(
-				engine,
-				plan.sources,
-				catalog.review.weekEndingWeekday,
-				options.cache,
-				compute
-			);
+		: await withStore(engine, plan, catalog.review.weekEndingWeekday, options.cache, compute);
 	const values = new Map<string, Value[]>();
 	const plans = new Map<string, Value[]>();
 	for (const id of ids) {

@@ -58,24 +58,22 @@ describe('the review cache, on the demo business', () => {
 
 	it('keeps one store for both views of a filter, the three filters asked for last', async () => {
 		const shared = cache();
-		const sourcesOf = (c: Catalog) => planReviewMetrics(c, [...shared.metricIds]).sources;
-		const first = await shared.store(engine, sourcesOf(catalog), 'saturday');
+		const needsOf = (c: Catalog) => planReviewMetrics(c, [...shared.metricIds]);
+		const first = await shared.store(engine, needsOf(catalog), 'saturday');
 		// Both views, any week: the same store, and no table left in DuckDB.
 		await buildReview(engine, config('operational'), { weekEnding: '2026-11-21', cache: shared });
 		await buildReview(engine, config('strategic'), { weekEnding: '2026-10-03', cache: shared });
-		expect(await shared.store(engine, sourcesOf(catalog), 'saturday')).toBe(first);
+		expect(await shared.store(engine, needsOf(catalog), 'saturday')).toBe(first);
 		const { splits } = await segmentChoices(engine);
 		const regions = ['North', 'South', 'East', 'West'].map((region) =>
 			filterCatalog(catalog, { region }, splits)
 		);
 		const stores = [];
 		for (const filtered of regions)
-			stores.push(await shared.store(engine, sourcesOf(filtered), 'saturday'));
+			stores.push(await shared.store(engine, needsOf(filtered), 'saturday'));
 		// The whole company's store was asked for longest ago: forgotten, built anew when asked.
-		expect(await shared.store(engine, sourcesOf(regions[3] as Catalog), 'saturday')).toBe(
-			stores[3]
-		);
-		expect(await shared.store(engine, sourcesOf(catalog), 'saturday')).not.toBe(first);
+		expect(await shared.store(engine, needsOf(regions[3] as Catalog), 'saturday')).toBe(stores[3]);
+		expect(await shared.store(engine, needsOf(catalog), 'saturday')).not.toBe(first);
 		// DuckDB holds no table of the store.
 		expect(await tempTables()).toEqual([]);
 	}, 60_000);

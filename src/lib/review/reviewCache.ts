@@ -8,7 +8,8 @@
  * there is to dropping it.
  */
 import type { Engine } from '../engine/types';
-import type { MetricSource, Weekday } from '../metrics/types';
+import type { Weekday } from '../metrics/types';
+import type { StoreNeeds } from './reviewMetrics';
 import { SourceStore } from './sourceStore';
 
 /** Stores kept: the data filters asked for last (one store serves both views of a filter). */
@@ -43,22 +44,18 @@ export class ReviewCache {
 		return answer;
 	}
 
-	async #find(
-		engine: Engine,
-		sources: MetricSource[],
-		weekday: Weekday
-	): Promise<Kept | undefined> {
+	async #find(engine: Engine, needs: StoreNeeds, weekday: Weekday): Promise<Kept | undefined> {
 		for (const kept of [...this.#stores].reverse()) {
 			if (kept.engine !== engine || kept.weekday !== weekday) continue;
 			const store = await kept.store.catch(() => null);
-			if (store?.holds(sources) && this.#stores.includes(kept)) return kept;
+			if (store?.holds(needs) && this.#stores.includes(kept)) return kept;
 		}
 		return undefined;
 	}
 
-	/** A store holding `sources`: a kept one, else one built now (and kept, the oldest forgotten). */
-	async store(engine: Engine, sources: MetricSource[], weekday: Weekday): Promise<SourceStore> {
-		let kept = await this.#find(engine, sources, weekday);
+	/** A store holding what `needs` names: a kept one, else one built now (and kept, the oldest forgotten). */
+	async store(engine: Engine, needs: StoreNeeds, weekday: Weekday): Promise<SourceStore> {
+		let kept = await this.#find(engine, needs, weekday);
 		if (kept) {
 			// Most recently used last.
 			this.#stores = [...this.#stores.filter((k) => k !== kept), kept];
@@ -66,7 +63,7 @@ export class ReviewCache {
 			const building: Kept = {
 				engine,
 				weekday,
-				store: SourceStore.build(engine, sources, weekday)
+				store: SourceStore.build(engine, needs, weekday)
 			};
 			// A failed build is not kept: the next review asks again.
 			building.store.catch(() => (this.#stores = this.#stores.filter((k) => k !== building)));
@@ -86,22 +83,20 @@ export class ReviewCache {
 /** A store holding `sources`: the cache's, or one built for this call alone. */
 export function storeFor(
 	engine: Engine,
-	sources: MetricSource[],
+	needs: StoreNeeds,
 	weekday: Weekday,
 	cache: ReviewCache | undefined
 ): Promise<SourceStore> {
-	return cache
-		? cache.store(engine, sources, weekday)
-		: SourceStore.build(engine, sources, weekday);
+	return cache ? cache.store(engine, needs, weekday) : SourceStore.build(engine, needs, weekday);
 }
 
 /** Runs `use` with a store holding `sources` (see `storeFor`). */
 export async function withStore<T>(
 	engine: Engine,
-	sources: MetricSource[],
+	needs: StoreNeeds,
 	weekday: Weekday,
 	cache: ReviewCache | undefined,
 	use: (store: SourceStore) => Promise<T>
 ): Promise<T> {
-	return use(await storeFor(engine, sources, weekday, cache));
+	return use(await storeFor(engine, needs, weekday, cache));
 }

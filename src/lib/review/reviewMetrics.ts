@@ -21,7 +21,14 @@ export type ComputedMetric = {
 	| { from: 'constant'; perDay: number; aggregation: Aggregation }
 );
 
-export interface ReviewMetricPlan {
+/** What a source store must hold for a plan: its sources, and those read in order (first, last). */
+export interface StoreNeeds {
+	sources: MetricSource[];
+	/** The sources some metric aggregates by `first` or `last`, whose buckets need those too. */
+	ordered: MetricSource[];
+}
+
+export interface ReviewMetricPlan extends StoreNeeds {
 	/** A distinct (metric, filter) read from the observations table, by index. */
 	sources: MetricSource[];
 	/** Operands before the metrics that use them. */
@@ -121,5 +128,10 @@ export function planReviewMetrics(catalog: Catalog, ids: string[]): ReviewMetric
 	}
 
 	for (const id of ids) visit(id);
-	return { sources, metrics, planOf, asked: new Set(ids) };
+	const ordered = metrics.flatMap((m) =>
+		m.from === 'source' && (m.aggregation === 'first' || m.aggregation === 'last')
+			? [sources[m.source] as MetricSource]
+			: []
+	);
+	return { sources, ordered, metrics, planOf, asked: new Set(ids) };
 }

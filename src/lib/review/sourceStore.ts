@@ -17,6 +17,7 @@ import { monthFirstDay, monthLastDay } from '../periods/epochDays';
 import { grainOf, type Grain } from '../periods/grain';
 import { weekdayNumber } from '../periods/weekEnding';
 import { nextTask } from './nextTask';
+import type { StoreNeeds } from './reviewMetrics';
 import { sourceKey, sourceObservationsSql } from './sources';
 
 const MEASURES = ['dates', 'n', 'sum', 'min', 'max', 'first', 'last', 'mask'] as const;
@@ -76,12 +77,16 @@ function bitCount(mask: number): number {
 	return count;
 }
 
-/** SQL: a bucket's aggregates over the observations `o` (`source`, `date`, `value`, `ord`). */
+/**
+ * SQL: a bucket's aggregates over observations (`value`, `ord`, `ordered`); first and last only
+ * for the sources read in order, as they cost a third of the scan.
+ */
 const AGGREGATES = `count(*) AS n, fsum(value) AS sum, min(value) AS min, max(value) AS max,
-  arg_min(value, ord) AS first, arg_max(value, ord) AS last`;
+  arg_min(value, ord) FILTER (WHERE ordered) AS first, arg_max(value, ord) FILTER (WHERE ordered) AS last`;
 
 export class SourceStore {
 	readonly #index = new Map<string, number>();
+	readonly #ordered: Set<string>;
 
 	private constructor(
 		readonly sources: MetricSource[],
@@ -93,9 +98,11 @@ export class SourceStore {
 		readonly weeks: Grid,
 		readonly months: Grid,
 		/** The review's weekday, Sunday = 0. */
-		readonly weekday: number
+		readonly weekday: number,
+		ordered: MetricSource[]
 	) {
 		sources.forEach((source, index) => this.#index.set(sourceKey(source), index));
+		this.#ordered = new Set(ordered.map(sourceKey));
 	}
 
 	/** The store's index of `source`, or undefined when it does not hold it. */
@@ -103,27 +110,28 @@ export class SourceStore {
 		return this.#index.get(sourceKey(source));
 	}
 
-	holds(sources: MetricSource[]): boolean {
-		return sources.every((source) => this.#index.has(sourceKey(source)));
+	holds(needs: StoreNeeds): boolean {
+		return (
+			needs.sources.every((source) => this.#index.has(sourceKey(source))) &&
+			needs.ordered.every((source) => this.#ordered.has(sourceKey(source)))
+		);
 	}
 
-	/** Aggregates `wanted` (duplicates once), with weeks ending on `weekday`. */
-	static async build(
-		engine: Engine,
-		wanted: MetricSource[],
-		weekday: Weekday
-	): Promise<SourceStore> {
-		const sources = [...new Map(wanted.map((s) => [sourceKey(s), s])).values()];
+	/** Aggregates the sources `needs` names (duplicates once), with weeks ending on `weekday`. */
+	static async build(engine: Engine, needs: StoreNeeds, weekday: Weekday): Promise<SourceStore> {
+		const sources = [...new Map(needs.sources.map((s) => [sourceKey(s), s])).values()];
 		const ending = weekdayNumber(weekday);
 		const result = await engine.query(
 			`SELECT grouping(week) AS kind, source, coalesce(week, month) AS key,
   CASE WHEN grouping(week) = 0 THEN bit_or(week_bit) ELSE bit_or(month_bit) END AS mask, ${AGGREGATES}
-FROM (SELECT source, value, ord,
-    CAST(date - DATE '1970-01-01' AS INTEGER) + (${ending} - dayofweek(date) + 7) % 7 AS week,
+FROM (SELECT source, value, ord, ordered,
+    -- Day numbers: 1 January 1970 was a Thursday, weekday 4 (Sunday = 0).
+    day + (${ending} - (day + 4) % 7 + 7) % 7 AS week,
     CAST(year(date) * 12 + month(date) - 1 AS INTEGER) AS month,
-    CAST(1 << dayofweek(date) AS INTEGER) AS week_bit,
+    CAST(1 << ((day + 4) % 7) AS INTEGER) AS week_bit,
     CAST(1 << (dayofmonth(date) - 1) AS INTEGER) AS month_bit
-  FROM (${sourceObservationsSql(sources)}))
+  FROM (SELECT *, CAST(date - DATE '1970-01-01' AS INTEGER) AS day
+    FROM (${sourceObservationsSql(sources, undefined, needs.ordered)})))
 GROUP BY GROUPING SETS ((source, week), (source, month))`
 		);
 		await nextTask();
@@ -149,7 +157,7 @@ GROUP BY GROUPING SETS ((source, week), (source, month))`
 			mask.forEach((m, cell) => (dates[cell] = bitCount(m)));
 		}
 		const { grains, lastDays } = summarise(sources.length, weeks, months);
-		return new SourceStore(sources, grains, lastDays, weeks, months, ending);
+		return new SourceStore(sources, grains, lastDays, weeks, months, ending, needs.ordered);
 	}
 
 	/**
@@ -168,9 +176,10 @@ GROUP BY GROUPING SETS ((source, week), (source, month))`
 		const within = ranges.map((r) => `${day} BETWEEN ${r.start} AND ${r.end}`).join(' OR ');
 		const values = ranges.map((r, k) => `(${k}, ${r.start}, ${r.end})`).join(', ');
 		const sources = indexes.map((i) => this.sources[i] as MetricSource);
+		const ordered = sources.filter((source) => this.#ordered.has(sourceKey(source)));
 		const result = await engine.query(
 			`SELECT r.key, o.source, count(DISTINCT o.date) AS dates, ${AGGREGATES}
-FROM (${sourceObservationsSql(sources, within)}) o
+FROM (${sourceObservationsSql(sources, within, ordered)}) o
   JOIN (VALUES ${values}) r(key, start, "end") ON ${day} BETWEEN r.start AND r."end"
 GROUP BY r.key, o.source`
 		);

@@ -41,27 +41,33 @@ export function sourceKey(source: MetricSource): string {
 }
 
 /**
- * SQL: `source` (the index in `sources`), `date`, `value` and `ord` (the day and the file's line,
- * so `first` and `last` follow the file's order within a day) of every observation with a value.
- * `dates` narrows it to some date ranges (SQL conditions on `o.date`).
+ * SQL: `source` (the index in `sources`), `date`, `value`, `ord` (the day and the file's line, so
+ * `first` and `last` follow the file's order within a day) and `ordered` (whether the source is
+ * one of `ordered`, the sources read in that order) of every observation with a value. `dates`
+ * narrows it to some date ranges (SQL conditions on `o.date`).
  */
-export function sourceObservationsSql(sources: MetricSource[], dates?: string): string {
+export function sourceObservationsSql(
+	sources: MetricSource[],
+	dates?: string,
+	ordered: MetricSource[] = sources
+): string {
+	const inOrder = new Set(ordered.map(sourceKey));
 	const groups = new Map<string, { filter: string[]; rows: string[] }>();
 	sources.forEach((source, index) => {
 		const filter = filterOf(source);
 		const key = filter.join(' AND ');
 		let group = groups.get(key);
 		if (!group) groups.set(key, (group = { filter, rows: [] }));
-		group.rows.push(`(${index}, ${literal(source.metric)})`);
+		group.rows.push(`(${index}, ${literal(source.metric)}, ${inOrder.has(sourceKey(source))})`);
 	});
 	const selects = [...groups.values()].map(({ filter, rows }) => {
 		const where = ['o.value IS NOT NULL', ...filter, ...(dates ? [`(${dates})`] : [])];
-		return `SELECT s.source, o.date, o.value, (o.date - DATE '1970-01-01') * 10000000000 + coalesce(o.source_line, 0) AS ord
-  FROM ${OBSERVATIONS} o JOIN (VALUES ${rows.join(', ')}) s(source, metric) ON o.metric = s.metric
+		return `SELECT s.source, o.date, o.value, (o.date - DATE '1970-01-01') * 10000000000 + coalesce(o.source_line, 0) AS ord, s.ordered
+  FROM ${OBSERVATIONS} o JOIN (VALUES ${rows.join(', ')}) s(source, metric, ordered) ON o.metric = s.metric
   WHERE ${where.join(' AND ')}`;
 	});
 	if (selects.length === 0)
-		return 'SELECT 0 AS source, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord WHERE false';
+		return 'SELECT 0 AS source, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord, false AS ordered WHERE false';
 	return selects.join('\nUNION ALL ');
 }
 
