@@ -2,7 +2,7 @@
  * What the review toolbar offers, asked of the observations store: the weeks to pick from and the
  * segment values to filter by. The SQL lives here so the components stay free of it.
  */
-import { strings } from '../engine/columns';
+import { numbers, strings } from '../engine/columns';
 import { ident } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import type { Weekday } from '../metrics/types';
@@ -23,28 +23,40 @@ export interface SegmentChoices {
 	splits: SegmentSplits;
 }
 
+/** Every segment column's values, and which metrics it splits: one scan of the store for all columns. */
 export async function segmentChoices(engine: Engine): Promise<SegmentChoices> {
+	const dimensions = await segmentDimensions(engine);
+	if (dimensions.length === 0) return { segments: [], splits: new Map() };
+	// One row per metric and value of each column (GROUPING SETS, one set a column).
+	const sets = dimensions.map((d) => `(metric, ${ident(d)})`).join(', ');
+	const result = await engine.query(
+		`SELECT metric, ${dimensions.map((d, i) => `${ident(d)} AS d${i}, grouping(${ident(d)}) AS g${i}`).join(', ')}
+		 FROM ${OBSERVATIONS} GROUP BY GROUPING SETS (${sets})`
+	);
+	const metrics = strings(result, 'metric');
 	const segments: Segment[] = [];
 	const splits = new Map<string, Set<string>>();
-	for (const dimension of await segmentDimensions(engine)) {
-		const column = ident(dimension);
-		const values = strings(
-			await engine.query(
-				`SELECT DISTINCT ${column} AS value FROM ${OBSERVATIONS} WHERE ${column} IS NOT NULL ORDER BY 1`
-			),
-			'value'
-		).filter((v): v is string => v !== null);
-		const metrics = strings(
-			await engine.query(
-				`SELECT DISTINCT metric FROM ${OBSERVATIONS} WHERE ${column} IS NOT NULL ORDER BY 1`
-			),
-			'metric'
-		).filter((m): m is string => m !== null);
-		if (values.length === 0) continue;
-		segments.push({ dimension, values });
-		splits.set(dimension, new Set(metrics));
-	}
+	dimensions.forEach((dimension, i) => {
+		const values = strings(result, `d${i}`);
+		const grouped = numbers(result, `g${i}`);
+		const found = new Set<string>();
+		const split = new Set<string>();
+		values.forEach((value, row) => {
+			if (grouped[row] !== 0 || value === null) return;
+			found.add(value);
+			const metric = metrics[row];
+			if (metric !== null && metric !== undefined) split.add(metric);
+		});
+		if (found.size === 0) return;
+		segments.push({ dimension, values: [...found].sort(byCodePoint) });
+		splits.set(dimension, split);
+	});
 	return { segments, splits };
+}
+
+/** Ascending by code point, as DuckDB's ORDER BY on text. */
+function byCodePoint(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
