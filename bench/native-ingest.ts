@@ -3,7 +3,7 @@
 import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 import { ingestFiles } from '../src/lib/ingest/ingest';
-import { fileBlob, startNativeEngine } from './native-engine';
+import { fileBlob, startNativeEngine } from '../src/lib/engine/native';
 
 /** Milliseconds for `ingestFiles` + `count(*)` on a fresh in-memory database, and the count. */
 export async function nativeIngestOnce(path: string): Promise<{ ms: number; rows: number }> {
