@@ -4,7 +4,7 @@
  * sum and date range. Exits non-zero when a file cannot be read, naming it on stderr.
  */
 import { readFileSync } from 'node:fs';
-import { startNodeEngine } from '../lib/engine/node';
+import { startNativeEngine } from '../lib/engine/native';
 import { ingestFiles } from '../lib/ingest/ingest';
 import { emptyReport } from '../lib/ingest/load-file';
 import type { FileReport, IngestResult } from '../lib/ingest/types';
@@ -54,7 +54,7 @@ export async function inspect(args: string[]): Promise<number> {
 		return 2;
 	}
 	const inputs = paths.map(readInput);
-	const engine = await startNodeEngine();
+	const engine = await startNativeEngine();
 	try {
 		const readable = inputs.filter((i): i is { name: string; data: Uint8Array } => 'data' in i);
 		const loaded = await ingestFiles(engine, readable);

@@ -6,11 +6,11 @@
 import { formatChange, formatValue } from '../lib/format/number';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { startNodeEngine } from '../lib/engine/node';
-import { ingestFiles } from '../lib/ingest';
-import { loadReviewConfig } from '../lib/metrics/config';
+import { startNativeEngine } from '../lib/engine/native';
+import { ingestFiles } from '../lib/ingest/ingest';
 import { buildReview } from '../lib/review/buildReview';
 import type { Review } from '../lib/review/types';
+import { parseReviewConfig } from './review-config';
 
 interface ReviewArgs {
 	files: string[];
@@ -79,16 +79,23 @@ function summary(review: Review): string {
 
 export async function review(args: string[]): Promise<number> {
 	const options = parseArgs(args);
-	const config = loadReviewConfig(await readFile(options.config, 'utf8'), basename(options.config));
+	// Read first, so a missing configuration is the first thing said; parsed while DuckDB loads.
+	const configText = await readFile(options.config, 'utf8');
+	const parsing = parseReviewConfig(configText, basename(options.config));
+	parsing.catch(() => {}); // awaited below, before anything else is reported
 	const inputs = await Promise.all(
 		options.files.map(async (path) => ({
 			name: basename(path),
 			data: new Uint8Array(await readFile(path))
 		}))
-	);
-	const engine = await startNodeEngine();
+	).catch(async (error: unknown) => {
+		await parsing;
+		throw error;
+	});
+	const engine = await startNativeEngine();
 	try {
 		const ingested = await ingestFiles(engine, inputs);
+		const config = await parsing;
 		let failed = false;
 		for (const file of ingested.files) {
 			if (file.error) {
