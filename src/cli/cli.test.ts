@@ -77,7 +77,11 @@ describe('flywheel review parses its configuration on a worker thread', () => {
 
 	it('says why it cannot read a configuration, as before, and exits 1', async () => {
 		const config = path.join(folder, 'bad.yaml');
-		writeFileSync(config, 'setup:\n  week_ending: [oops\n');
+		// Past the size a worker parses (src/cli/review-config.ts): 1,000 comment lines first.
+		const comments = '# a configuration large enough to be parsed on a worker thread\n'.repeat(
+			1000
+		);
+		writeFileSync(config, `${comments}setup:\n  week_ending: [oops\n`);
 		const failure = await promisify(execFile)(process.execPath, [
 			'bin/flywheel.js',
 			'review',
@@ -87,7 +91,7 @@ describe('flywheel review parses its configuration on a worker thread', () => {
 		]).catch((error: { code: number; stderr: string }) => error);
 		expect(failure).toMatchObject({ code: 1 });
 		expect((failure as { stderr: string }).stderr).toMatch(
-			/^flywheel review: bad\.yaml:3: Flow sequence in block collection/
+			/^flywheel review: bad\.yaml:1003: Flow sequence in block collection/
 		);
 	});
 });

@@ -14,9 +14,12 @@ import { loadReviewConfig, type ReviewConfig } from '../lib/metrics/config';
  */
 const WORKER = new URL('./config-worker.mjs', import.meta.url);
 
+/** A smaller configuration parses in less time than a worker takes to start (~50 ms). */
+const WORKER_FROM_CHARACTERS = 32_000;
+
 /** The configuration in `text`; rejects with the same message `loadReviewConfig` throws. */
 export function parseReviewConfig(text: string, fileName: string): Promise<ReviewConfig> {
-	if (!existsSync(fileURLToPath(WORKER))) {
+	if (text.length < WORKER_FROM_CHARACTERS || !existsSync(fileURLToPath(WORKER))) {
 		return new Promise((resolve) => resolve(loadReviewConfig(text, fileName)));
 	}
 	return new Promise((resolve, reject) => {
