@@ -4,6 +4,8 @@
 //   npm run bench                               all sizes (100k, 1m, 5m) + the wide file, 3 runs
 //   npm run bench -- --sizes=100k --runs=1      a quick check (or BENCH_SIZES=100k BENCH_RUNS=1)
 //   npm run bench -- --load=read_csv            force the load path: auto (default) | read_csv | ingest
+//   npm run bench -- --only=review              only the review at scale (bench/review-scale.js),
+//                                               replacing that section of bench/results.md
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,6 +17,7 @@ import { browserRun } from './browser.js';
 import { LONG_SIZES, generateData } from './generate.js';
 import { nativeRun } from './native.js';
 import { buildRows, toMarkdown } from './report.js';
+import { reviewScale } from './review-scale.js';
 import { reviewSwitch, switchTable } from './review-switch.js';
 
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
@@ -22,7 +25,12 @@ const git = (/** @type {string} */ args) =>
 	execSync(`git ${args}`, { cwd: here('..'), encoding: 'utf8' }).trim();
 
 const { values: flags } = parseArgs({
-	options: { sizes: { type: 'string' }, runs: { type: 'string' }, load: { type: 'string' } }
+	options: {
+		sizes: { type: 'string' },
+		runs: { type: 'string' },
+		load: { type: 'string' },
+		only: { type: 'string' }
+	}
 });
 const sizes = (flags.sizes ?? process.env.BENCH_SIZES ?? Object.keys(LONG_SIZES).join(','))
 	.split(',')
@@ -40,6 +48,37 @@ if (load !== 'auto' && load !== 'read_csv' && load !== 'ingest')
 const log = (/** @type {string} */ line) => console.log(line);
 const started = performance.now();
 const loadBefore = loadavg()[0] ?? 0;
+
+const only = flags.only ?? process.env.BENCH_ONLY ?? 'all';
+if (only !== 'all' && only !== 'review') throw new Error(`--only=${only}: use review`);
+const appBuild = process.env.FLYWHEEL_BUILD ?? here('../build');
+
+/** The review-at-scale section, against the bench page served from bench/dist. */
+async function reviewSection() {
+	const server = await startServer({ root: here('./dist'), quiet: true });
+	try {
+		return await reviewScale({ benchUrl: server.url, appBuild, log });
+	} finally {
+		await server.close();
+	}
+}
+
+if (only === 'review') {
+	if (!existsSync(here('../.svelte-kit/tsconfig.json'))) {
+		execSync('npx svelte-kit sync', { cwd: here('..'), stdio: 'inherit' });
+	}
+	await build({ configFile: here('./vite.config.ts') });
+	const section = await reviewSection();
+	const path = here('./results.md');
+	const previous = existsSync(path) ? readFileSync(path, 'utf8') : '# Flywheel benchmark\n';
+	const at = previous.indexOf('## The review at scale');
+	const context = `Commit ${git('rev-parse --short HEAD')}, ${new Date().toISOString()}; load average ${loadBefore.toFixed(2)} before / ${(loadavg()[0] ?? 0).toFixed(2)} after.`;
+	const updated = `${at < 0 ? `${previous.trimEnd()}\n\n` : previous.slice(0, at)}${section}\n\n${context}\n`;
+	log(`\n${section}`);
+	writeFileSync(path, updated);
+	log('Wrote the review section of bench/results.md');
+	process.exit(0);
+}
 
 log('Generating data in bench/data/ ...');
 const files = await generateData(
@@ -80,7 +119,6 @@ try {
 }
 
 // Switching week runs the app's own review route, so it needs the built app (not the bench page).
-const appBuild = process.env.FLYWHEEL_BUILD ?? here('../build');
 let switchReport = `Switch week: skipped, no built app in ${appBuild} (run \`npx vite build\`).`;
 if (existsSync(`${appBuild}/index.html`)) {
 	log('Switching week in the built app (bench/review-switch.js) ...');
@@ -113,9 +151,11 @@ const notes = [
 ];
 if (!sizes.includes('1m')) context.push('The 1M load budgets were not evaluated: 1M was not run.');
 notes.push(
-	'- Switch week: the demo operational review in the built app; from the week picker change to the frame showing the new week. Prefetched = the week before, after 6 s idle; cold = a week not built yet. Median of 5.'
+	"- Demo review: the demo operational review in the built app; engine ready (the app's performance mark) to the first review drawn; then from the week picker change to the frame showing the new week (cold = a week not built yet). Median of 5."
 );
-const report = `# Flywheel benchmark\n\n${context.join('\n')}\n\n${table}\n\n${switchReport}\n\n${notes.join('\n')}\n`;
+log('The review at scale (bench/review-scale.js) ...');
+const scaleReport = await reviewSection();
+const report = `# Flywheel benchmark\n\n${context.join('\n')}\n\n${table}\n\n${switchReport}\n\n${notes.join('\n')}\n\n${scaleReport}\n`;
 log(`\n${report}`);
 writeFileSync(here('./results.md'), report);
 log('Wrote bench/results.md');

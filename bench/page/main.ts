@@ -126,6 +126,24 @@ const bench = {
 		return { ms: performance.now() - t0, groups: weekly.rowCount };
 	},
 
+	/**
+	 * The chosen file through the real upload path, then the review code on it (../review-code.ts):
+	 * the store, both views of the default week, weeks not seen before, DuckDB's memory.
+	 */
+	async review() {
+		const { engine } = await started;
+		const ingest = await findIngest();
+		if (!ingest) throw new Error('src/lib/ingest has no ingestFiles export yet');
+		const file = selectedFile();
+		const { files } = await ingest(engine, [{ name: file.name, data: file }]);
+		const failed = files.find((f) => f.error);
+		if (failed) throw new Error(`ingestFiles: ${failed.name}: ${failed.error}`);
+		const { timeReviews } = await import('../review-code');
+		const t0 = performance.now();
+		const timings = await timeReviews(engine);
+		return { ...timings, longestTaskMs: await longestTask(t0, performance.now()) };
+	},
+
 	/** ECharts init + setOption of one metric's weekly series, until the 'finished' event. */
 	async chart() {
 		if (!weekly) throw new Error('run aggregate() first');

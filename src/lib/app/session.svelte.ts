@@ -29,6 +29,8 @@ export class EngineSession {
 			const engine = await startBrowserEngine((progress) => (this.progress = progress));
 			this.startedInMs = performance.now() - began;
 			this.status = 'ready';
+			// For the benchmark: engine ready → first review drawn (bench/review-switch.js).
+			performance.mark('flywheel:engine-ready');
 			return engine;
 		} catch (error) {
 			this.status = 'failed';

@@ -67,15 +67,53 @@ function vectorToCells(vector: ArrowVector): Cell[] {
  * Converts an Arrow result to columns of plain values: numbers, strings, booleans and null.
  * DATE becomes `YYYY-MM-DD` and TIMESTAMP `YYYY-MM-DD HH:MM:SS` (UTC, as stored), so dates compare
  * as strings and never shift with the viewer's time zone.
+ *
+ * A column converts when first read, so a large result costs only the columns a caller reads;
+ * a 32-bit or floating-point column without nulls is also kept as Arrow's own typed array
+ * (`numeric`), which `numericColumn` hands over without converting at all.
  */
 export function arrowToColumns(table: ArrowTable): QueryResult {
 	const names = table.schema.fields.map((f) => f.name);
 	const columns: Record<string, Cell[]> = {};
+	const numeric: Record<string, ArrayLike<number>> = {};
 	names.forEach((name, index) => {
 		const vector = table.getChildAt(index);
-		columns[name] = vector ? vectorToCells(vector) : [];
+		const { typeId } = vector?.type ?? { typeId: -1 };
+		const bits = (vector?.type as { bitWidth?: number } | undefined)?.bitWidth ?? 64;
+		if (
+			vector &&
+			vector.nullCount === 0 &&
+			(typeId === TYPE_FLOAT || (typeId === TYPE_INT && bits <= 32))
+		) {
+			Object.defineProperty(numeric, name, {
+				enumerable: true,
+				configurable: true,
+				get() {
+					const values = vector.toArray() as ArrayLike<number>;
+					Object.defineProperty(numeric, name, { value: values, enumerable: true });
+					return values;
+				}
+			});
+		}
+		Object.defineProperty(columns, name, {
+			enumerable: true,
+			configurable: true,
+			get() {
+				const cells = vector ? vectorToCells(vector) : [];
+				Object.defineProperty(columns, name, { value: cells, enumerable: true, writable: true });
+				return cells;
+			}
+		});
 	});
-	return { names, rowCount: table.numRows, columns };
+	return { names, rowCount: table.numRows, columns, numeric };
+}
+
+/**
+ * A numeric column as an array of numbers: the typed array itself when the engine kept one (no
+ * nulls), else the converted column with nulls as NaN-free `null`s left to the caller.
+ */
+export function numericColumn(result: QueryResult, name: string): ArrayLike<number | null> {
+	return result.numeric?.[name] ?? numbers(result, name);
 }
 
 /** One column of a result, by name; a missing column is a programming error and throws. */

@@ -12,6 +12,8 @@ export interface QueryResult {
 	names: string[];
 	rowCount: number;
 	columns: Record<string, Cell[]>;
+	/** Numeric columns without nulls as typed arrays, where the engine has them (columns.ts). */
+	numeric?: Record<string, ArrayLike<number>>;
 }
 
 /** A positional parameter of a prepared statement (`?` in the SQL). */

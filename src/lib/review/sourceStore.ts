@@ -10,7 +10,7 @@
  * (../periods/grain.ts) come without a second pass. Work and memory grow with sources × days:
  * nothing here is per week ending or per comparison, and DuckDB keeps no table of it.
  */
-import { numbers } from '../engine/columns';
+import { numericColumn } from '../engine/columns';
 import type { Engine, QueryResult } from '../engine/types';
 import type { MetricSource, Weekday } from '../metrics/types';
 import { monthFirstDay, monthLastDay } from '../periods/epochDays';
@@ -24,20 +24,27 @@ const MEASURES = ['dates', 'n', 'sum', 'min', 'max', 'first', 'last', 'mask'] as
 
 /** Aggregates of every source over a list of keys (week ends, months or date ranges), flat. */
 export class Grid {
-	readonly #index = new Map<number, number>();
 	/**
 	 * Per cell: distinct `dates` with a value (0: no value at all), values `n` (a day with several
 	 * segments has several), their `sum`, `min` and `max`, the `first` and `last` in date order
 	 * (then the file's line order), and the days' `mask`.
 	 */
 	readonly measures: Record<(typeof MEASURES)[number], Float64Array>;
+	/** Each key's index, by key minus the smallest key (-1: not a key of the grid). */
+	readonly #index: Int32Array;
+	readonly #first: number;
+	readonly #width: number;
 
 	constructor(
 		readonly sourceCount: number,
+		/** Ascending. */
 		readonly keys: number[]
 	) {
-		for (const key of keys) if (!this.#index.has(key)) this.#index.set(key, this.#index.size);
-		const size = sourceCount * this.#index.size;
+		this.#first = keys[0] ?? 0;
+		this.#index = new Int32Array(keys.length ? (keys.at(-1) ?? 0) - this.#first + 1 : 0).fill(-1);
+		keys.forEach((key, i) => (this.#index[key - this.#first] = i));
+		this.#width = keys.length;
+		const size = sourceCount * keys.length;
 		this.measures = Object.fromEntries(
 			MEASURES.map((m) => [m, new Float64Array(size)])
 		) as Grid['measures'];
@@ -45,29 +52,36 @@ export class Grid {
 
 	/** The cell of `source` and `key`, or -1 when the grid has no such key. */
 	cell(source: number, key: number): number {
-		const index = this.#index.get(key);
-		return index === undefined ? -1 : source * this.#index.size + index;
+		const index = this.#index[key - this.#first] ?? -1;
+		return index < 0 ? -1 : source * this.#width + index;
 	}
 
 	/**
 	 * Fills cells from a query's rows `rows` (default: all): columns `source` (the store's number
-	 * of it by `sourceOf`), `key` and the measures it has.
+	 * of it by `sourceOf`), `key` and the measures it has. Column by column, giving the event loop
+	 * a turn between them: a large store's rows take a while to convert.
 	 */
-	fill(result: QueryResult, rows?: number[], sourceOf = (source: number) => source): void {
-		const sources = numbers(result, 'source');
-		const keys = numbers(result, 'key');
-		const pairs = MEASURES.flatMap((m) =>
-			result.columns[m] ? [[this.measures[m], numbers(result, m)] as const] : []
-		);
-		const fillRow = (row: number) => {
+	async fill(result: QueryResult, rows?: number[], sourceOf = (source: number) => source) {
+		const sources = numericColumn(result, 'source');
+		const keys = numericColumn(result, 'key');
+		const count = rows ? rows.length : result.rowCount;
+		const rowAt = (i: number) => (rows ? (rows[i] as number) : i);
+		const cells = new Int32Array(count);
+		for (let i = 0; i < count; i++) {
+			const row = rowAt(i);
 			const source = sourceOf(sources[row] ?? 0);
-			if (source < 0) return;
-			const cell = this.cell(source, keys[row] ?? 0);
-			if (cell < 0) return;
-			for (const [target, values] of pairs) target[cell] = values[row] ?? 0;
-		};
-		if (rows) for (const row of rows) fillRow(row);
-		else for (let row = 0; row < result.rowCount; row++) fillRow(row);
+			cells[i] = source < 0 ? -1 : this.cell(source, keys[row] ?? 0);
+		}
+		for (const m of MEASURES) {
+			if (!result.names.includes(m)) continue;
+			await nextTask();
+			const values = numericColumn(result, m);
+			const target = this.measures[m];
+			for (let i = 0; i < count; i++) {
+				const cell = cells[i] as number;
+				if (cell >= 0) target[cell] = values[rowAt(i)] ?? 0;
+			}
+		}
 	}
 }
 
@@ -79,10 +93,12 @@ function bitCount(mask: number): number {
 
 /**
  * SQL: a bucket's aggregates over observations (`value`, `ord`, `ordered`); first and last only
- * for the sources read in order, as they cost a third of the scan.
+ * for the sources read in order, as they cost a third of the scan (0 for the others: a column
+ * without nulls also converts to JavaScript many times faster).
  */
-const AGGREGATES = `count(*) AS n, fsum(value) AS sum, min(value) AS min, max(value) AS max,
-  arg_min(value, ord) FILTER (WHERE ordered) AS first, arg_max(value, ord) FILTER (WHERE ordered) AS last`;
+const AGGREGATES = `CAST(count(*) AS DOUBLE) AS n, fsum(value) AS sum, min(value) AS min, max(value) AS max,
+  coalesce(arg_min(value, ord) FILTER (WHERE ordered), 0) AS first,
+  coalesce(arg_max(value, ord) FILTER (WHERE ordered), 0) AS last`;
 
 export class SourceStore {
 	readonly #index = new Map<string, number>();
@@ -122,7 +138,7 @@ export class SourceStore {
 		const sources = [...new Map(needs.sources.map((s) => [sourceKey(s), s])).values()];
 		const ending = weekdayNumber(weekday);
 		const result = await engine.query(
-			`SELECT grouping(week) AS kind, source, coalesce(week, month) AS key,
+			`SELECT CAST(grouping(week) AS INTEGER) AS kind, source, coalesce(week, month) AS key,
   CASE WHEN grouping(week) = 0 THEN bit_or(week_bit) ELSE bit_or(month_bit) END AS mask, ${AGGREGATES}
 FROM (SELECT source, value, ord, ordered,
     -- Day numbers: 1 January 1970 was a Thursday, weekday 4 (Sunday = 0).
@@ -135,23 +151,25 @@ FROM (SELECT source, value, ord, ordered,
 GROUP BY GROUPING SETS ((source, week), (source, month))`
 		);
 		await nextTask();
-		const kinds = numbers(result, 'kind');
-		const keys = numbers(result, 'key');
+		const kinds = numericColumn(result, 'kind');
+		const keys = numericColumn(result, 'key');
 		// Rows and distinct keys of the weeks (kind 0) and of the months (kind 1).
 		const rows: [number[], number[]] = [[], []];
 		const keySets = [new Set<number>(), new Set<number>()];
-		kinds.forEach((kind, row) => {
-			rows[kind === 0 ? 0 : 1].push(row);
-			keySets[kind === 0 ? 0 : 1]?.add(keys[row] ?? 0);
-		});
-		const [weeks, months] = keySets.map((set, kind) => {
-			const grid = new Grid(
-				sources.length,
-				[...set].sort((a, b) => a - b)
-			);
-			grid.fill(result, rows[kind === 0 ? 0 : 1]);
-			return grid;
-		}) as [Grid, Grid];
+		for (let row = 0; row < result.rowCount; row++) {
+			const kind = kinds[row] === 0 ? 0 : 1;
+			rows[kind].push(row);
+			keySets[kind]?.add(keys[row] ?? 0);
+		}
+		const [weeks, months] = keySets.map(
+			(set) =>
+				new Grid(
+					sources.length,
+					[...set].sort((a, b) => a - b)
+				)
+		) as [Grid, Grid];
+		await weeks.fill(result, rows[0]);
+		await months.fill(result, rows[1]);
 		for (const grid of [weeks, months]) {
 			const { dates, mask } = grid.measures;
 			mask.forEach((m, cell) => (dates[cell] = bitCount(m)));
@@ -178,13 +196,13 @@ GROUP BY GROUPING SETS ((source, week), (source, month))`
 		const sources = indexes.map((i) => this.sources[i] as MetricSource);
 		const ordered = sources.filter((source) => this.#ordered.has(sourceKey(source)));
 		const result = await engine.query(
-			`SELECT r.key, o.source, count(DISTINCT o.date) AS dates, ${AGGREGATES}
+			`SELECT r.key, o.source, CAST(count(DISTINCT o.date) AS DOUBLE) AS dates, ${AGGREGATES}
 FROM (${sourceObservationsSql(sources, within, ordered)}) o
   JOIN (VALUES ${values}) r(key, start, "end") ON ${day} BETWEEN r.start AND r."end"
 GROUP BY r.key, o.source`
 		);
 		// The query numbers the sources it reads from 0: back to the store's numbers.
-		grid.fill(result, undefined, (local) => indexes[local] ?? -1);
+		await grid.fill(result, undefined, (local) => indexes[local] ?? -1);
 		return grid;
 	}
 }
