@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { column, numbers, strings } from './columns';
+import { column, numericColumn, numbers, strings } from './columns';
 import { startNativeEngine } from './native';
 import { startNodeEngine } from './node';
 import type { Engine } from './types';
@@ -43,6 +43,20 @@ describe.each(ENGINES)('engine on real DuckDB ($name)', ({ start }) => {
 		expect(strings(r, 'd')).toEqual(['2024-02-29']);
 		expect(strings(r, 'ts')).toEqual(['2024-03-31 23:59:58']);
 		expect(numbers(r, 'dec')).toEqual([12.345]);
+	});
+
+	it('hands a number column over as numbers, nulls kept as null (numericColumn)', async () => {
+		const r = await engine.query(
+			`SELECT range::DOUBLE / 4 AS quarter, range::INTEGER AS i, range::BIGINT * 3 AS big,
+			        CASE WHEN range = 1 THEN NULL ELSE range END AS gap
+			 FROM range(3000)`
+		);
+		// 3,000 rows: more than one of DuckDB's 2,048-row chunks.
+		expect(Array.from(numericColumn(r, 'quarter')).slice(2998)).toEqual([749.5, 749.75]);
+		expect(Array.from(numericColumn(r, 'i'))).toEqual(numbers(r, 'i'));
+		expect(Array.from(numericColumn(r, 'big')).slice(0, 3)).toEqual([0, 3, 6]);
+		expect(Array.from(numericColumn(r, 'big')).at(-1)).toBe(8997);
+		expect(Array.from(numericColumn(r, 'gap')).slice(0, 3)).toEqual([0, null, 2]);
 	});
 
 	it('binds positional parameters, a number as a DOUBLE', async () => {

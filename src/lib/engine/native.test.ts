@@ -104,6 +104,16 @@ describe('native DuckDB answers with the cells DuckDB-WASM does', () => {
 		expect(b['d']).toEqual([-0.30000000000000004]);
 	});
 
+	it('keeps a number column without nulls as one typed array, as the WASM build does', async () => {
+		const sql =
+			'SELECT range::DOUBLE AS x, range::BIGINT AS n, NULLIF(range, 1) AS gap FROM range(3000)';
+		const [a, b] = await Promise.all([wasm.query(sql), native.query(sql)]);
+		expect(b.numeric?.['x']).toBeInstanceOf(Float64Array);
+		expect(Array.from(b.numeric?.['x'] ?? [])).toEqual(Array.from(a.numeric?.['x'] ?? []));
+		expect(Array.from(b.numeric?.['n'] ?? [])).toEqual(b.columns['n']);
+		expect(b.numeric?.['gap']).toBeUndefined();
+	});
+
 	it('differs only where the WASM build has no plain value to give', async () => {
 		const [a, b] = await bothCells(`SELECT 340282366920938463463374607431768211455::UHUGEINT AS u,
 			INTERVAL 3 DAY AS i, [1, 2] AS l, {'a': 1} AS s`);

@@ -153,7 +153,22 @@ function fixedWidth(typeId: number): FixedWidth | undefined {
 	}
 }
 
-/** Writes `rows` cells of column `column` of `chunk` into `out` from `at` on. */
+/** Column `column` of `chunk` as `type` reads it from DuckDB's memory. */
+function rawValues(chunk: DuckDBDataChunk, column: number, type: FixedWidth): ArrayLike<number> {
+	const vector = bindings.data_chunk_get_vector(chunk.chunk, column);
+	return type.raw(bindings.vector_get_data(vector, chunk.rowCount * type.bytes), chunk.rowCount);
+}
+
+/** Which rows of column `column` of `chunk` are valid, a bit each in 64-bit words; none: all are. */
+function validityOf(chunk: DuckDBDataChunk, column: number): Uint8Array | null {
+	const vector = bindings.data_chunk_get_vector(chunk.chunk, column);
+	return bindings.vector_get_validity(
+		vector,
+		Math.ceil(chunk.rowCount / 64) * 8
+	) as Uint8Array | null;
+}
+
+/** Writes the cells of column `column` of `chunk` into `out` from `at` on. */
 function readFixedWidth(
 	chunk: DuckDBDataChunk,
 	column: number,
@@ -161,13 +176,10 @@ function readFixedWidth(
 	out: Cell[],
 	at: number
 ): void {
-	const rows = chunk.rowCount;
-	const vector = bindings.data_chunk_get_vector(chunk.chunk, column);
-	const raw = type.raw(bindings.vector_get_data(vector, rows * type.bytes), rows);
-	// One bit a row, in 64-bit words; none when every row is valid.
-	const valid = bindings.vector_get_validity(vector, Math.ceil(rows / 64) * 8) as Uint8Array | null;
+	const raw = rawValues(chunk, column, type);
+	const valid = validityOf(chunk, column);
 	const { toCell } = type;
-	for (let r = 0; r < rows; r++) {
+	for (let r = 0; r < chunk.rowCount; r++) {
 		if (valid && (((valid[r >> 3] as number) >> (r & 7)) & 1) === 0) out[at + r] = null;
 		else out[at + r] = toCell ? toCell(raw[r] as number) : (raw[r] as number);
 	}
@@ -230,6 +242,24 @@ function readValues(
 	}
 }
 
+/** Defines `record[name]` as `compute()`, run when first read (as columns.ts does). */
+function lazily<T>(record: Record<string, T>, name: string, compute: () => T): void {
+	Object.defineProperty(record, name, {
+		enumerable: true,
+		configurable: true,
+		get() {
+			const value = compute();
+			Object.defineProperty(record, name, { value, enumerable: true, writable: true });
+			return value;
+		}
+	});
+}
+
+/**
+ * A result as columns, each converted when first read (DuckDB keeps the chunks until then). A
+ * number column without nulls is also one typed array (`numeric`, read by `numericColumn`), as
+ * the WASM builds hand it over.
+ */
 async function resultToColumns(result: DuckDBResult): Promise<QueryResult> {
 	const names = result.columnNames();
 	const types = result.columnTypes();
@@ -242,20 +272,34 @@ async function resultToColumns(result: DuckDBResult): Promise<QueryResult> {
 		rowCount += chunk.rowCount;
 	}
 	const columns: Record<string, Cell[]> = {};
+	const numeric: Record<string, ArrayLike<number>> = {};
 	names.forEach((name, c) => {
 		const type = types[c] as DuckDBType;
 		const fixed = fixedWidth(type.typeId);
-		const toCell = fixed ? undefined : cellConverter(type);
-		const cells = new Array<Cell>(rowCount);
-		let at = 0;
-		for (const chunk of chunks) {
-			if (fixed) readFixedWidth(chunk, c, fixed, cells, at);
-			else readValues(chunk, c, toCell as ToCell, cells, at);
-			at += chunk.rowCount;
+		lazily(columns, name, () => {
+			const toCell = fixed ? undefined : cellConverter(type);
+			const cells = new Array<Cell>(rowCount);
+			let at = 0;
+			for (const chunk of chunks) {
+				if (fixed) readFixedWidth(chunk, c, fixed, cells, at);
+				else readValues(chunk, c, toCell as ToCell, cells, at);
+				at += chunk.rowCount;
+			}
+			return cells;
+		});
+		if (fixed && !fixed.toCell && chunks.every((chunk) => !validityOf(chunk, c))) {
+			lazily(numeric, name, () => {
+				const values = new Float64Array(rowCount);
+				let at = 0;
+				for (const chunk of chunks) {
+					values.set(rawValues(chunk, c, fixed), at);
+					at += chunk.rowCount;
+				}
+				return values;
+			});
 		}
-		columns[name] = cells;
 	});
-	return { names, rowCount, columns };
+	return { names, rowCount, columns, numeric };
 }
 
 /** DuckDB-WASM binds every number as a DOUBLE: bind the same types here. */
