@@ -148,7 +148,8 @@ export class ReviewState {
 			if (this.#choices !== asked) return this.#dataChoices(engine);
 			this.#reviews.clear();
 			// After the builds already queued, which may still read them.
-			choices?.cache.clear();
+			// After the builds already queued, which may still read its table.
+			if (choices) this.#queue = this.#queue.then(() => choices.cache.drop().catch(() => {}));
 		}
 		const answer = this.#askChoices(engine, dataset.version);
 		this.#choices = answer;

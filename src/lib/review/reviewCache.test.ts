@@ -56,7 +56,7 @@ describe('the review cache, on the demo business', () => {
 	const cache = () => new ReviewCache(deckMetricIds(deckFromCatalog(catalog)));
 	const config = (view: View) => ({ catalog, deck: deckFromCatalog(catalog, { view }) });
 
-	it('keeps one store for both views of a filter, the three filters asked for last', async () => {
+	it('keeps one store for both views of a filter, the three filters asked for last, from one bucket table', async () => {
 		const shared = cache();
 		const needsOf = (c: Catalog) => planReviewMetrics(c, [...shared.metricIds]);
 		const first = await shared.store(engine, needsOf(catalog), 'saturday');
@@ -74,7 +74,9 @@ describe('the review cache, on the demo business', () => {
 		// The whole company's store was asked for longest ago: forgotten, built anew when asked.
 		expect(await shared.store(engine, needsOf(regions[3] as Catalog), 'saturday')).toBe(stores[3]);
 		expect(await shared.store(engine, needsOf(catalog), 'saturday')).not.toBe(first);
-		// DuckDB holds no table of the store.
+		// DuckDB holds one table for them all, the data's buckets, until the cache is dropped.
+		expect(await tempTables()).toEqual([expect.stringMatching(/^flywheel_buckets_/)]);
+		await shared.drop();
 		expect(await tempTables()).toEqual([]);
 	}, 60_000);
 
@@ -88,5 +90,15 @@ describe('the review cache, on the demo business', () => {
 				expectSameReview(cached, alone, `${weekEnding} ${view}`);
 			}
 		}
+		// A segment filter: regrouped from the bucket table, or read from the observations.
+		const { splits } = await segmentChoices(engine);
+		const east = filterCatalog(catalog, { region: 'East', channel: 'app' }, splits);
+		const eastConfig = { catalog: east, deck: deckFromCatalog(east, { view: 'operational' }) };
+		expectSameReview(
+			await buildReview(engine, eastConfig, { weekEnding: '2026-11-21', cache: shared }),
+			await buildReview(engine, eastConfig, { weekEnding: '2026-11-21' }),
+			'East app'
+		);
+		await shared.drop();
 	}, 120_000);
 });

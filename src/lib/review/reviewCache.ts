@@ -4,12 +4,15 @@
  *
  * The owner (the app's review state) keeps one cache per loaded data and catalog, and drops it
  * when either changes: the stores hold numbers computed from the data. Without a cache, a review
- * builds a store of its own. A store is plain memory (no DuckDB table), so forgetting it is all
- * there is to dropping it.
+ * builds a store of its own, straight from the observations. The stores are plain memory; the
+ * one DuckDB table is the data's bucket table, every metric's weekly and monthly buckets per
+ * segment values, from which a store of any segment filter is regrouped without a scan.
  */
 import type { Engine } from '../engine/types';
 import type { Weekday } from '../metrics/types';
 import type { StoreNeeds } from './reviewMetrics';
+import { weekdayNumber } from '../periods/weekEnding';
+import { createBucketTable } from './bucketTable';
 import { SourceStore } from './sourceStore';
 
 /** Stores kept: the data filters asked for last (one store serves both views of a filter). */
@@ -23,6 +26,8 @@ interface Kept {
 
 export class ReviewCache {
 	#stores: Kept[] = [];
+	/** The data's bucket table (./bucketTable.ts), per engine and weekday, built on first use. */
+	#buckets: { engine: Engine; weekday: Weekday; table: Promise<string> }[] = [];
 
 	/**
 	 * @param metricIds metrics every store of this cache holds besides a review's own, so that
@@ -60,10 +65,11 @@ export class ReviewCache {
 			// Most recently used last.
 			this.#stores = [...this.#stores.filter((k) => k !== kept), kept];
 		} else {
+			const table = this.#bucketTable(engine, weekday);
 			const building: Kept = {
 				engine,
 				weekday,
-				store: SourceStore.build(engine, needs, weekday)
+				store: table.then((name) => SourceStore.build(engine, needs, weekday, name))
 			};
 			// A failed build is not kept: the next review asks again.
 			building.store.catch(() => (this.#stores = this.#stores.filter((k) => k !== building)));
@@ -73,10 +79,27 @@ export class ReviewCache {
 		return kept.store;
 	}
 
-	/** Forgets every store. */
-	clear(): void {
+	#bucketTable(engine: Engine, weekday: Weekday): Promise<string> {
+		let kept = this.#buckets.find((b) => b.engine === engine && b.weekday === weekday);
+		if (!kept) {
+			kept = { engine, weekday, table: createBucketTable(engine, weekdayNumber(weekday)) };
+			const building = kept;
+			building.table.catch(() => (this.#buckets = this.#buckets.filter((b) => b !== building)));
+			this.#buckets.push(kept);
+		}
+		return kept.table;
+	}
+
+	/** Forgets every store and drops the bucket tables (call once no review reads them any more). */
+	async drop(): Promise<void> {
 		this.#stores = [];
 		this.#remembered.clear();
+		const tables = this.#buckets;
+		this.#buckets = [];
+		for (const { engine, table } of tables) {
+			const name = await table.catch(() => null);
+			if (name) await engine.query(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+		}
 	}
 }
 

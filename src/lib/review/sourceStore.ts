@@ -18,6 +18,7 @@ import { grainOf, type Grain } from '../periods/grain';
 import { weekdayNumber } from '../periods/weekEnding';
 import { nextTask } from './nextTask';
 import type { StoreNeeds } from './reviewMetrics';
+import { bucketsSql, storeFromBucketsSql } from './bucketTable';
 import { sourceKey, sourceObservationsSql } from './sources';
 
 const MEASURES = ['dates', 'n', 'sum', 'min', 'max', 'first', 'last', 'mask'] as const;
@@ -91,15 +92,6 @@ function bitCount(mask: number): number {
 	return count;
 }
 
-/**
- * SQL: a bucket's aggregates over observations (`value`, `ord`, `ordered`); first and last only
- * for the sources read in order, as they cost a third of the scan (0 for the others: a column
- * without nulls also converts to JavaScript many times faster).
- */
-const AGGREGATES = `CAST(count(*) AS DOUBLE) AS n, fsum(value) AS sum, min(value) AS min, max(value) AS max,
-  coalesce(arg_min(value, ord) FILTER (WHERE ordered), 0) AS first,
-  coalesce(arg_max(value, ord) FILTER (WHERE ordered), 0) AS last`;
-
 export class SourceStore {
 	readonly #index = new Map<string, number>();
 	readonly #ordered: Set<string>;
@@ -133,22 +125,27 @@ export class SourceStore {
 		);
 	}
 
-	/** Aggregates the sources `needs` names (duplicates once), with weeks ending on `weekday`. */
-	static async build(engine: Engine, needs: StoreNeeds, weekday: Weekday): Promise<SourceStore> {
+	/**
+	 * Aggregates the sources `needs` names (duplicates once), with weeks ending on `weekday`: from
+	 * the bucket table `buckets` when there is one (./bucketTable.ts), else from the observations.
+	 */
+	static async build(
+		engine: Engine,
+		needs: StoreNeeds,
+		weekday: Weekday,
+		buckets?: string
+	): Promise<SourceStore> {
 		const sources = [...new Map(needs.sources.map((s) => [sourceKey(s), s])).values()];
 		const ending = weekdayNumber(weekday);
 		const result = await engine.query(
-			`SELECT CAST(grouping(week) AS INTEGER) AS kind, source, coalesce(week, month) AS key,
-  CASE WHEN grouping(week) = 0 THEN bit_or(week_bit) ELSE bit_or(month_bit) END AS mask, ${AGGREGATES}
-FROM (SELECT source, value, ord, ordered,
-    -- Day numbers: 1 January 1970 was a Thursday, weekday 4 (Sunday = 0).
-    day + (${ending} - (day + 4) % 7 + 7) % 7 AS week,
-    CAST(year(date) * 12 + month(date) - 1 AS INTEGER) AS month,
-    CAST(1 << ((day + 4) % 7) AS INTEGER) AS week_bit,
-    CAST(1 << (dayofmonth(date) - 1) AS INTEGER) AS month_bit
-  FROM (SELECT *, CAST(date - DATE '1970-01-01' AS INTEGER) AS day
-    FROM (${sourceObservationsSql(sources, undefined, needs.ordered)})))
-GROUP BY GROUPING SETS ((source, week), (source, month))`
+			buckets
+				? storeFromBucketsSql(sources, needs.ordered, buckets)
+				: bucketsSql(
+						sourceObservationsSql(sources, undefined, needs.ordered),
+						['source'],
+						ending,
+						'ordered'
+					)
 		);
 		await nextTask();
 		const kinds = numericColumn(result, 'kind');
@@ -196,7 +193,10 @@ GROUP BY GROUPING SETS ((source, week), (source, month))`
 		const sources = indexes.map((i) => this.sources[i] as MetricSource);
 		const ordered = sources.filter((source) => this.#ordered.has(sourceKey(source)));
 		const result = await engine.query(
-			`SELECT r.key, o.source, CAST(count(DISTINCT o.date) AS DOUBLE) AS dates, ${AGGREGATES}
+			`SELECT r.key, o.source, CAST(count(DISTINCT o.date) AS DOUBLE) AS dates,
+  CAST(count(*) AS DOUBLE) AS n, fsum(value) AS sum, min(value) AS min, max(value) AS max,
+  coalesce(arg_min(value, ord) FILTER (WHERE ordered), 0) AS first,
+  coalesce(arg_max(value, ord) FILTER (WHERE ordered), 0) AS last
 FROM (${sourceObservationsSql(sources, within, ordered)}) o
   JOIN (VALUES ${values}) r(key, start, "end") ON ${day} BETWEEN r.start AND r."end"
 GROUP BY r.key, o.source`

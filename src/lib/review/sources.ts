@@ -41,15 +41,17 @@ export function sourceKey(source: MetricSource): string {
 }
 
 /**
- * SQL: `source` (the index in `sources`), `date`, `value`, `ord` (the day and the file's line, so
- * `first` and `last` follow the file's order within a day) and `ordered` (whether the source is
- * one of `ordered`, the sources read in that order) of every observation with a value. `dates`
- * narrows it to some date ranges (SQL conditions on `o.date`).
+ * SQL: `source` (the index in `sources`), `ordered` (whether the source is one of `ordered`, the
+ * sources read in order) and `select` of the rows of `table` (alias `o`) with each source's
+ * metric name and segment filter, and `where`: one join of the sources (a VALUES table) per
+ * distinct filter, so any number of sources is one scan.
  */
-export function sourceObservationsSql(
+function joinedSourcesSql(
 	sources: MetricSource[],
-	dates?: string,
-	ordered: MetricSource[] = sources
+	ordered: MetricSource[],
+	table: string,
+	select: string,
+	where: string[]
 ): string {
 	const inOrder = new Set(ordered.map(sourceKey));
 	const groups = new Map<string, { filter: string[]; rows: string[] }>();
@@ -60,15 +62,48 @@ export function sourceObservationsSql(
 		if (!group) groups.set(key, (group = { filter, rows: [] }));
 		group.rows.push(`(${index}, ${literal(source.metric)}, ${inOrder.has(sourceKey(source))})`);
 	});
-	const selects = [...groups.values()].map(({ filter, rows }) => {
-		const where = ['o.value IS NOT NULL', ...filter, ...(dates ? [`(${dates})`] : [])];
-		return `SELECT s.source, o.date, o.value, (o.date - DATE '1970-01-01') * 10000000000 + coalesce(o.source_line, 0) AS ord, s.ordered
-  FROM ${OBSERVATIONS} o JOIN (VALUES ${rows.join(', ')}) s(source, metric, ordered) ON o.metric = s.metric
-  WHERE ${where.join(' AND ')}`;
-	});
-	if (selects.length === 0)
-		return 'SELECT 0 AS source, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord, false AS ordered WHERE false';
-	return selects.join('\nUNION ALL ');
+	return [...groups.values()]
+		.map(({ filter, rows }) => {
+			const conditions = [...where, ...filter];
+			return `SELECT s.source, s.ordered, ${select}
+  FROM ${table} o JOIN (VALUES ${rows.join(', ')}) s(source, metric, ordered) ON o.metric = s.metric${conditions.length ? `\n  WHERE ${conditions.join(' AND ')}` : ''}`;
+		})
+		.join('\nUNION ALL ');
+}
+
+/**
+ * SQL: `source`, `ordered`, `date`, `value` and `ord` (the day and the file's line, so `first` and
+ * `last` follow the file's order within a day) of every observation with a value of `sources`.
+ * `dates` narrows it to some date ranges (SQL conditions on `o.date`).
+ */
+export function sourceObservationsSql(
+	sources: MetricSource[],
+	dates?: string,
+	ordered: MetricSource[] = sources
+): string {
+	if (sources.length === 0)
+		return 'SELECT 0 AS source, false AS ordered, NULL::DATE AS date, NULL::DOUBLE AS value, 0 AS ord WHERE false';
+	return joinedSourcesSql(
+		sources,
+		ordered,
+		OBSERVATIONS,
+		`o.date, o.value, ${OBSERVATION_ORDER} AS ord`,
+		['o.value IS NOT NULL', ...(dates ? [`(${dates})`] : [])]
+	);
+}
+
+/** SQL: an observation's place in date order, then the file's line order. */
+export const OBSERVATION_ORDER = `(o.date - DATE '1970-01-01') * 10000000000 + coalesce(o.source_line, 0)`;
+
+/** SQL: `source`, `ordered` and every column of the rows of a bucket table (./bucketTable.ts) of `sources`. */
+export function sourceBucketsSql(
+	sources: MetricSource[],
+	table: string,
+	ordered: MetricSource[]
+): string {
+	if (sources.length === 0)
+		return `SELECT 0 AS source, false AS ordered, * FROM ${table} WHERE false`;
+	return joinedSourcesSql(sources, ordered, table, 'o.*', []);
 }
 
 /** SQL: each source's distinct dates with a value (`source`, `date`). */
