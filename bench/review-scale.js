@@ -122,14 +122,14 @@ async function segmentedExport(dir) {
 
 /**
  * Runs `node bin/flywheel.js ...args`: wall milliseconds, peak RSS (MB, from the child's own
- * resource usage, via bench/max-rss.cjs) and stdout.
+ * resource usage, via bench/max-rss.js) and stdout.
  * @param {string[]} args @returns {Promise<{ ms: number, rssMb: number, stdout: string }>}
  */
 async function flywheel(args) {
 	const began = performance.now();
 	const child = spawn(
 		process.execPath,
-		['--require', here('./max-rss.cjs'), here('../bin/flywheel.js'), ...args],
+		['--import', here('./max-rss.js'), here('../bin/flywheel.js'), ...args],
 		{
 			stdio: ['ignore', 'pipe', 'pipe']
 		}

@@ -75,7 +75,8 @@ export class Grid {
 		}
 		for (const m of MEASURES) {
 			if (!result.names.includes(m)) continue;
-			await nextTask();
+			// A large result converts column by column, each in a task of its own.
+			if (count > 10_000) await nextTask();
 			const values = numericColumn(result, m);
 			const target = this.measures[m];
 			for (let i = 0; i < count; i++) {
