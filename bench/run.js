@@ -145,7 +145,7 @@ const context = [
 ];
 const notes = [
 	'- Engine ready: navigation start to the engine answering `SELECT 42` (wasm download, instantiate, open, warm-up). First visit = fresh profile; reload = same profile.',
-	"- CSV → queryable table: register the `<input type=file>` File handle + load + `count(*)`; each file in a freshly reloaded page. Native: `@duckdb/node-api` on a fresh in-memory database, two ways: Flywheel's own `ingestFiles` (the same TypeScript and SQL as the browser, through bench/native-engine.ts: the like-for-like yardstick the ratio budget uses) and a bare `CREATE TABLE AS SELECT * FROM read_csv(...)` (what DuckDB alone needs, without Flywheel's checks).",
+	"- CSV → queryable table: register the `<input type=file>` File handle + load + `count(*)`; each file in a freshly reloaded page. Native: `@duckdb/node-api` on a fresh in-memory database, two ways: Flywheel's own `ingestFiles` (the same TypeScript and SQL as the browser, through src/lib/engine/native.ts: the like-for-like yardstick the ratio budget uses) and a bare `CREATE TABLE AS SELECT * FROM read_csv(...)` (what DuckDB alone needs, without Flywheel's checks).",
 	'- Raw lower bound: `file.arrayBuffer()` of the same File on the main thread. Weekly aggregate: `sum(value)` by metric and Saturday week ending (wide: UNPIVOT first). First chart: ECharts init + setOption of one metric, no animation, until `finished`.',
 	'- Longest main-thread task: PerformanceObserver `longtask`; 0 ms means no task over 50 ms. Its budget applies to the maximum over all runs; the others to the median.'
 ];

@@ -1,7 +1,7 @@
 /**
- * The engine's small typed API. Browser (DuckDB-WASM in a Web Worker) and Node (DuckDB-WASM's
- * blocking Node build) implement the same interface, so every query the app runs is tested
- * against real DuckDB.
+ * The engine's small typed API. Browser (DuckDB-WASM in a Web Worker), Node (DuckDB-WASM's
+ * blocking Node build) and native DuckDB (native.ts, the command line's) implement the same
+ * interface, so every query the app runs is tested against real DuckDB.
  */
 
 /** One value of a result column, already converted to a plain JS value. */
