@@ -103,7 +103,9 @@ describe('a review of 500 metrics', () => {
 		const summary = async (/** @type {string} */ path, /** @type {RegExp} */ link) => {
 			await page.getByRole('link', { name: link }).first().click();
 			await page.waitForURL((url) => url.pathname === path);
-			const title = page.locator(`[data-week-ending="${WEEK_ENDING}"]:not(.stale) #exceptions-title`);
+			const title = page.locator(
+				`[data-week-ending="${WEEK_ENDING}"]:not(.stale) #exceptions-title`
+			);
 			await title.waitFor({ timeout: 120_000 });
 			return title.innerText();
 		};
@@ -117,7 +119,9 @@ describe('a review of 500 metrics', () => {
 		// Noise only: a few per cent of the metrics signal by chance, and the list is not empty.
 		assert.ok(cli.exceptions.length > 0 && cli.exceptions.length < METRICS / 5);
 		const longest = await page.evaluate(() => Reflect.get(window, 'longestTask').ms);
-		console.log(`# longest main-thread task while both 500-metric reviews built: ${Math.round(longest)} ms`);
+		console.log(
+			`# longest main-thread task while both 500-metric reviews built: ${Math.round(longest)} ms`
+		);
 		assert.ok(longest <= 200, `a main-thread task took ${Math.round(longest)} ms`);
 		await app.screenshot('review-500-strategic');
 	});

@@ -13,6 +13,7 @@
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
+import { holdCharts } from '../charts/mount';
 import type { Engine } from '../engine/types';
 import { deckFromCatalog } from '../metrics/deck';
 import type { Catalog } from '../metrics/types';
@@ -79,6 +80,7 @@ export class ReviewState {
 		const request = ++this.#latest;
 		const began = performance.now();
 		this.pending = address;
+		holdCharts(true);
 		this.error = null;
 		try {
 			const engine = await this.#engine();
@@ -99,6 +101,8 @@ export class ReviewState {
 			if (request !== this.#latest) return;
 			this.error = error instanceof Error ? error.message : String(error);
 			this.pending = null;
+		} finally {
+			if (request === this.#latest) holdCharts(false);
 		}
 	}
 

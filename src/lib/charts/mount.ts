@@ -29,17 +29,29 @@ if (typeof window !== 'undefined') window.addEventListener('beforeprint', drawAl
  */
 const inView: (() => void)[] = [];
 let frameRequested = false;
+let held = false;
 
 function drawNextInView(): void {
 	frameRequested = false;
+	if (held) return;
 	inView.shift()?.();
 	if (inView.length > 0) requestFrame();
 }
 
 function requestFrame(): void {
-	if (frameRequested) return;
+	if (frameRequested || held) return;
 	frameRequested = true;
 	requestAnimationFrame(drawNextInView);
+}
+
+/**
+ * Holds back the charts waiting to be drawn (while the page builds what replaces them: a review
+ * of another week), or lets them go on. Drawing a chart that is about to go would only slow the
+ * build down.
+ */
+export function holdCharts(hold: boolean): void {
+	held = hold;
+	if (!hold && inView.length > 0) requestFrame();
 }
 
 export function chart(option: echarts.EChartsCoreOption): Attachment<HTMLElement> {

@@ -3,7 +3,8 @@
  *
  * `bucketsSql` groups rows of observations by a key (a source, or a metric and its segments) and
  * by week and by month in one GROUPING SETS pass. The app keeps a **bucket table** per loaded data
- * (`createBucketTable`): every metric's buckets per combination of segment values, so a source
+ * with segment columns (`createBucketTable`): every metric's buckets per combination of segment
+ * values, so a source
  * store for any segment filter regroups a few buckets (`storeFromBucketsSql`) instead of scanning
  * every observation again. The command line, reviewing once, buckets the sources it needs
  * straight from the observations.

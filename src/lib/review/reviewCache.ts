@@ -12,6 +12,7 @@ import type { Engine } from '../engine/types';
 import type { Weekday } from '../metrics/types';
 import type { StoreNeeds } from './reviewMetrics';
 import { weekdayNumber } from '../periods/weekEnding';
+import { segmentDimensions } from '../store/observations';
 import { createBucketTable } from './bucketTable';
 import { SourceStore } from './sourceStore';
 
@@ -27,7 +28,7 @@ interface Kept {
 export class ReviewCache {
 	#stores: Kept[] = [];
 	/** The data's bucket table (./bucketTable.ts), per engine and weekday, built on first use. */
-	#buckets: { engine: Engine; weekday: Weekday; table: Promise<string> }[] = [];
+	#buckets: { engine: Engine; weekday: Weekday; table: Promise<string | null> }[] = [];
 
 	/**
 	 * @param metricIds metrics every store of this cache holds besides a review's own, so that
@@ -69,7 +70,7 @@ export class ReviewCache {
 			const building: Kept = {
 				engine,
 				weekday,
-				store: table.then((name) => SourceStore.build(engine, needs, weekday, name))
+				store: table.then((name) => SourceStore.build(engine, needs, weekday, name ?? undefined))
 			};
 			// A failed build is not kept: the next review asks again.
 			building.store.catch(() => (this.#stores = this.#stores.filter((k) => k !== building)));
@@ -79,10 +80,14 @@ export class ReviewCache {
 		return kept.store;
 	}
 
-	#bucketTable(engine: Engine, weekday: Weekday): Promise<string> {
+	/** The bucket table; none when the data has no segment columns (a store is one scan then). */
+	#bucketTable(engine: Engine, weekday: Weekday): Promise<string | null> {
 		let kept = this.#buckets.find((b) => b.engine === engine && b.weekday === weekday);
 		if (!kept) {
-			kept = { engine, weekday, table: createBucketTable(engine, weekdayNumber(weekday)) };
+			const table = segmentDimensions(engine).then((dimensions) =>
+				dimensions.length ? createBucketTable(engine, weekdayNumber(weekday)) : null
+			);
+			kept = { engine, weekday, table };
 			const building = kept;
 			building.table.catch(() => (this.#buckets = this.#buckets.filter((b) => b !== building)));
 			this.#buckets.push(kept);
