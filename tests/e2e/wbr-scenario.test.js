@@ -66,9 +66,9 @@ describe('a WBR App scenario in the app', () => {
 		const review = app.page.locator(`[data-week-ending="${WEEK}"]:not(.stale)`);
 		await review.locator('[data-metric-card]').first().waitFor({ timeout: 120_000 });
 		const card = review.locator('[data-metric-card="PageViewsFiscal"]');
-		if ((await card.count()) === 0)
-			await app.page.getByRole('button', { name: /Show all/ }).click();
-		await card.waitFor();
+		// "Show all" of this week's review itself, not of one still on screen pending a rebuild.
+		if ((await card.count()) === 0) await review.getByRole('button', { name: /Show all/ }).click();
+		await card.waitFor({ timeout: 120_000 });
 		const cells = await card
 			.locator('[data-box-cell]')
 			.evaluateAll((els) =>
