@@ -66,7 +66,9 @@ export class ReviewCache {
 			// Most recently used last.
 			this.#stores = [...this.#stores.filter((k) => k !== kept), kept];
 		} else {
-			const table = this.#bucketTable(engine, weekday);
+			// The bucket table pays off for segment filters; the whole company's store is one scan.
+			const filtered = needs.sources.some((s) => s.filter || s.conditions?.length);
+			const table = filtered ? this.#bucketTable(engine, weekday) : Promise.resolve(null);
 			const building: Kept = {
 				engine,
 				weekday,
