@@ -68,7 +68,11 @@ if (only === 'review') {
 		execSync('npx svelte-kit sync', { cwd: here('..'), stdio: 'inherit' });
 	}
 	await build({ configFile: here('./vite.config.ts') });
-	const section = await reviewSection();
+	let section = await reviewSection();
+	if (existsSync(`${appBuild}/index.html`)) {
+		log('Switching week in the built app, demo data (bench/review-switch.js) ...');
+		section += `\n\n${switchTable(await reviewSwitch({ root: appBuild, log }))}`;
+	}
 	const path = here('./results.md');
 	const previous = existsSync(path) ? readFileSync(path, 'utf8') : '# Flywheel benchmark\n';
 	const at = previous.indexOf('## The review at scale');
