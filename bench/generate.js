@@ -33,7 +33,7 @@ export const LONG_SIZES = /** @type {const} */ ({
 });
 
 /** @param {number} seed A small, fast, seeded PRNG (mulberry32); returns floats in [0, 1). */
-function random(seed) {
+export function random(seed) {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;

@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { register } from 'tsx/esm/api';
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.js';
 import { startServer } from '../scripts/serve.js';
+import { random } from './generate.js';
 import { median } from './report.js';
 
 /** @typedef {{ path: string, config: string, bytes: number }} WideFile */
@@ -31,18 +32,6 @@ const FIRST_DAY = Date.UTC(2022, 10, 27);
 const DAY_MS = 86_400_000;
 const iso = (/** @type {number} */ day) =>
 	new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10);
-
-/** A seeded PRNG (mulberry32), floats in [0, 1). @param {number} seed */
-function random(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * Writes `lines()`'s strings to `path` unless a file of that name exists already.
@@ -64,7 +53,7 @@ async function write(path, lines) {
  * @param {string} dir @param {number} metrics
  * @returns {Promise<WideFile>}
  */
-async function wideExport(dir, metrics) {
+export async function wideExport(dir, metrics) {
 	const path = join(dir, `review-wide-${metrics}.csv`);
 	await write(path, function* () {
 		const next = random(metrics);
@@ -308,6 +297,16 @@ export async function reviewScale({ benchUrl, appBuild, log = console.log }) {
 	/** @param {string} measure @param {string} file @param {string} value @param {string} budget @param {string} [result] */
 	const row = (measure, file, value, budget, result = '') =>
 		rows.push(`| ${measure} | ${file} | ${value} | ${budget} | ${result} |`);
+	/** A timing row, with its budget in milliseconds when it has one. */
+	const timed = (
+		/** @type {string} */ measure,
+		/** @type {string} */ file,
+		/** @type {number} */ ms,
+		/** @type {number | undefined} */ budgetMs = undefined
+	) =>
+		budgetMs === undefined
+			? row(measure, file, fmt(ms), '')
+			: row(measure, file, fmt(ms), `≤ ${fmt(budgetMs)}`, verdict(ms, budgetMs));
 
 	log('  the command line ...');
 	const inspect = [];
@@ -401,69 +400,31 @@ export async function reviewScale({ benchUrl, appBuild, log = console.log }) {
 		const app = await appRuns(appBuild, wide.get(500), segmented, log);
 		const w = app.wide;
 		const s = app.segments;
-		row(
+		const app500 = 'wide 500 metrics';
+		const long = 'long 4.4M rows';
+		timed(
 			'App: load finished → operational review with its exception list drawn',
-			'wide 500 metrics',
-			fmt(w.operationalMs),
-			'≤ 1.5 s',
-			verdict(w.operationalMs, 1500)
+			app500,
+			w.operationalMs,
+			1500
 		);
-		row(
-			'App: then → strategic review',
-			'wide 500 metrics',
-			fmt(w.strategicMs),
-			'≤ 0.5 s',
-			verdict(w.strategicMs, 500)
-		);
-		row(
-			'App: a week never shown (median of 5)',
-			'wide 500 metrics',
-			fmt(median(w.weekSwitchMs)),
-			'≤ 150 ms',
-			verdict(median(w.weekSwitchMs), 150)
-		);
-		row(
-			'App: the other view of that week (median of 5)',
-			'wide 500 metrics',
-			fmt(median(w.viewSwitchMs)),
-			'≤ 150 ms',
-			verdict(median(w.viewSwitchMs), 150)
-		);
-		row(
-			'App: longest main-thread task while the reviews build',
-			'wide 500 metrics',
-			fmt(w.longestTaskMs),
-			'≤ 200 ms',
-			verdict(w.longestTaskMs, 200)
-		);
-		row(
+		timed('App: then → strategic review', app500, w.strategicMs, 500);
+		timed('App: a week never shown (median of 5)', app500, median(w.weekSwitchMs), 150);
+		timed('App: the other view of that week (median of 5)', app500, median(w.viewSwitchMs), 150);
+		timed('App: longest main-thread task while the reviews build', app500, w.longestTaskMs, 200);
+		timed(
 			'App: upload (load) of the segmented export',
-			`long 4.4M rows (${(segmented.bytes / 1e6).toFixed(0)} MB)`,
-			fmt(s.loadMs),
-			'',
-			''
+			`${long} (${(segmented.bytes / 1e6).toFixed(0)} MB)`,
+			s.loadMs
 		);
-		row(
-			'App: load finished → operational review drawn',
-			'long 4.4M rows',
-			fmt(s.operationalMs),
-			'≤ 6 s',
-			verdict(s.operationalMs, 6000)
-		);
-		row(
+		timed('App: load finished → operational review drawn', long, s.operationalMs, 6000);
+		timed(
 			'App: segment filter switch, a region not shown before (median of 3)',
-			'long 4.4M rows',
-			fmt(median(s.segmentSwitchMs)),
-			'≤ 500 ms',
-			verdict(median(s.segmentSwitchMs), 500)
+			long,
+			median(s.segmentSwitchMs),
+			500
 		);
-		row(
-			'App: segment filter switch back to a region shown before',
-			'long 4.4M rows',
-			fmt(s.segmentBackMs),
-			'',
-			''
-		);
+		timed('App: segment filter switch back to a region shown before', long, s.segmentBackMs);
 	} else {
 		rows.push(`| App rows skipped: no built app in ${appBuild} | | | | |`);
 	}

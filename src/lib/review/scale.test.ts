@@ -16,6 +16,7 @@
  * The review JSON's own `periods` block is only compared with the ranges computed here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../bands/testing';
 import { startNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import { ingestFiles } from '../ingest';
@@ -200,18 +201,6 @@ const DERIVED: DerivedMetric[] = [
 	// As covered as its worst operand: partial in review A's W0 and W1.
 	{ id: 'mean_spread', operation: 'difference', operands: ['mean_with_gaps', 'mean_plain'] }
 ];
-
-/** mulberry32: a small seeded PRNG, so every run generates the same export. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 const random = seededRandom(20251115);
 
