@@ -21,11 +21,13 @@ const TYPE_FLOAT = 3;
 const TYPE_DATE = 8;
 const TYPE_TIMESTAMP = 10;
 
-function isoDate(ms: number): string {
+/** Milliseconds since the epoch as an ISO date, in UTC (both engines write a date this way). */
+export function isoDate(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 10);
 }
 
-function isoTimestamp(ms: number): string {
+/** Milliseconds since the epoch as `YYYY-MM-DD HH:MM:SS`, in UTC. */
+export function isoTimestamp(ms: number): string {
 	const iso = new Date(ms).toISOString();
 	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
@@ -63,6 +65,19 @@ function vectorToCells(vector: ArrowVector): Cell[] {
 	return cells;
 }
 
+/** Defines `record[name]` as `compute()`, run when first read: a result's column converts on demand. */
+export function lazily<T>(record: Record<string, T>, name: string, compute: () => T): void {
+	Object.defineProperty(record, name, {
+		enumerable: true,
+		configurable: true,
+		get() {
+			const value = compute();
+			Object.defineProperty(record, name, { value, enumerable: true, writable: true });
+			return value;
+		}
+	});
+}
+
 /**
  * Converts an Arrow result to columns of plain values: numbers, strings, booleans and null.
  * DATE becomes `YYYY-MM-DD` and TIMESTAMP `YYYY-MM-DD HH:MM:SS` (UTC, as stored), so dates compare
@@ -85,25 +100,9 @@ export function arrowToColumns(table: ArrowTable): QueryResult {
 			vector.nullCount === 0 &&
 			(typeId === TYPE_FLOAT || (typeId === TYPE_INT && bits <= 32))
 		) {
-			Object.defineProperty(numeric, name, {
-				enumerable: true,
-				configurable: true,
-				get() {
-					const values = vector.toArray() as ArrayLike<number>;
-					Object.defineProperty(numeric, name, { value: values, enumerable: true });
-					return values;
-				}
-			});
+			lazily(numeric, name, () => vector.toArray() as ArrayLike<number>);
 		}
-		Object.defineProperty(columns, name, {
-			enumerable: true,
-			configurable: true,
-			get() {
-				const cells = vector ? vectorToCells(vector) : [];
-				Object.defineProperty(columns, name, { value: cells, enumerable: true, writable: true });
-				return cells;
-			}
-		});
+		lazily(columns, name, () => (vector ? vectorToCells(vector) : []));
 	});
 	return { names, rowCount: table.numRows, columns, numeric };
 }

@@ -21,6 +21,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { isoDate, isoTimestamp, lazily } from './columns';
 import { STARTUP_SQL } from './settings';
 import { literal } from './sql';
 import type { Cell, Engine, FileSource, Param, QueryResult } from './types';
@@ -49,16 +50,6 @@ export function fileBlob(blob: Blob, path: string): Blob {
 }
 
 const DAY_MS = 86_400_000;
-
-// As columns.ts does for Arrow's milliseconds, so both engines write a date the same way.
-function isoDate(ms: number): string {
-	return new Date(ms).toISOString().slice(0, 10);
-}
-
-function isoTimestamp(ms: number): string {
-	const iso = new Date(ms).toISOString();
-	return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-}
 
 const TWO_53 = 2n ** 53n;
 const TWO_64 = 2n ** 64n;
@@ -240,19 +231,6 @@ function readValues(
 		const value = vector.getItem(r);
 		out[at + r] = value === null ? null : toCell(value);
 	}
-}
-
-/** Defines `record[name]` as `compute()`, run when first read (as columns.ts does). */
-function lazily<T>(record: Record<string, T>, name: string, compute: () => T): void {
-	Object.defineProperty(record, name, {
-		enumerable: true,
-		configurable: true,
-		get() {
-			const value = compute();
-			Object.defineProperty(record, name, { value, enumerable: true, writable: true });
-			return value;
-		}
-	});
 }
 
 /**
