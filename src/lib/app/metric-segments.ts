@@ -13,7 +13,7 @@ import type { Engine } from '../engine/types';
 import type { Catalog, MetricDefinition } from '../metrics/types';
 import { reviewPeriods } from '../periods/periodTable';
 import { PeriodValues } from '../review/periodValues';
-import { withStore } from '../review/reviewCache';
+import { storeFor } from '../review/reviewCache';
 import { planReviewMetrics } from '../review/reviewMetrics';
 import type { Value } from '../review/types';
 import type { Segment } from './review-data';
@@ -125,17 +125,16 @@ async function weekFigures(
 		sources: plans.flatMap((plan) => plan.sources),
 		ordered: plans.flatMap((plan) => plan.ordered)
 	};
-	return withStore(engine, needs, first.review.weekEndingWeekday, undefined, (store) =>
-		Promise.all(
-			plans.map(async (plan) => {
-				const table = await PeriodValues.compute(engine, store, plan, periods);
-				return {
-					current: table.value(id, WEEKS.current),
-					previous: table.value(id, WEEKS.previous),
-					priorYear: table.value(id, WEEKS.priorYear)
-				};
-			})
-		)
+	const store = await storeFor(engine, needs, first.review.weekEndingWeekday, undefined);
+	return Promise.all(
+		plans.map(async (plan) => {
+			const table = await PeriodValues.compute(engine, store, plan, periods);
+			return {
+				current: table.value(id, WEEKS.current),
+				previous: table.value(id, WEEKS.previous),
+				priorYear: table.value(id, WEEKS.priorYear)
+			};
+		})
 	);
 }
 

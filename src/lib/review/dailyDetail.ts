@@ -11,7 +11,7 @@ import { epochDay, isoDay } from '../periods/epochDays';
 import { period } from '../periods/periodTable';
 import { PRIOR_YEAR_WEEK_DAYS } from '../periods/priorYear';
 import { PeriodValues } from './periodValues';
-import { withStore, type ReviewCache } from './reviewCache';
+import { storeFor, type ReviewCache } from './reviewCache';
 import { planReviewMetrics } from './reviewMetrics';
 import type { Value } from './types';
 
@@ -42,13 +42,8 @@ export async function dailyDetail(
 		oneDay(`D${i}`, day),
 		oneDay(`PD${i}`, day - PRIOR_YEAR_WEEK_DAYS)
 	]);
-	const table = await withStore(
-		engine,
-		plan,
-		catalog.review.weekEndingWeekday,
-		options.cache,
-		(store) => PeriodValues.compute(engine, store, plan, periods)
-	);
+	const store = await storeFor(engine, plan, catalog.review.weekEndingWeekday, options.cache);
+	const table = await PeriodValues.compute(engine, store, plan, periods);
 	return {
 		dates: days.map(isoDay),
 		values: days.map((_, i) => table.value(id, `D${i}`)),

@@ -9,7 +9,7 @@ import type { Engine } from '../engine/types';
 import type { Catalog } from '../metrics/types';
 import { historyPeriods, type HistoryGrain } from '../periods/history';
 import { PeriodValues } from './periodValues';
-import { withStore, type ReviewCache } from './reviewCache';
+import { storeFor, type ReviewCache } from './reviewCache';
 import { planReviewMetrics, type ReviewMetricPlan } from './reviewMetrics';
 import type { SourceStore } from './sourceStore';
 import type { Value } from './types';
@@ -51,10 +51,10 @@ export async function metricHistory(
 		catalog.review,
 		options.weekEnding
 	);
-	const compute = (store: SourceStore) => PeriodValues.compute(engine, store, plan, periods);
-	const table = options.store
-		? await compute(options.store)
-		: await withStore(engine, plan, catalog.review.weekEndingWeekday, options.cache, compute);
+	const store =
+		options.store ??
+		(await storeFor(engine, plan, catalog.review.weekEndingWeekday, options.cache));
+	const table = await PeriodValues.compute(engine, store, plan, periods);
 	const values = new Map<string, Value[]>();
 	const plans = new Map<string, Value[]>();
 	for (const id of ids) {

@@ -119,14 +119,3 @@ export function storeFor(
 ): Promise<SourceStore> {
 	return cache ? cache.store(engine, needs, weekday) : SourceStore.build(engine, needs, weekday);
 }
-
-/** Runs `use` with a store holding `sources` (see `storeFor`). */
-export async function withStore<T>(
-	engine: Engine,
-	needs: StoreNeeds,
-	weekday: Weekday,
-	cache: ReviewCache | undefined,
-	use: (store: SourceStore) => Promise<T>
-): Promise<T> {
-	return use(await storeFor(engine, needs, weekday, cache));
-}
