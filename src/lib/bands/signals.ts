@@ -84,12 +84,22 @@ function nearLimit(point: BandPoint, side: Side): boolean {
 function threeOfFour(points: readonly BandPoint[]): SignalSpan[] {
 	const spans: SignalSpan[] = [];
 	for (const side of ['above', 'below'] as const) {
+		// Judged once per value, then a window of four slides over the flags (no copies per window).
+		const near = points.map((point) => nearLimit(point, side));
 		let open: SignalSpan | null = null;
 		for (let end = 3; end < points.length; end++) {
-			const near = points.slice(end - 3, end + 1).filter((point) => nearLimit(point, side));
-			if (near.length < 3) continue;
-			const first = (near[0] as BandPoint).index;
-			const last = (near[near.length - 1] as BandPoint).index;
+			let count = 0;
+			let firstNear = -1;
+			let lastNear = -1;
+			for (let i = end - 3; i <= end; i++) {
+				if (!near[i]) continue;
+				count++;
+				if (firstNear < 0) firstNear = i;
+				lastNear = i;
+			}
+			if (count < 3) continue;
+			const first = (points[firstNear] as BandPoint).index;
+			const last = (points[lastNear] as BandPoint).index;
 			if (open && first <= open.last) {
 				open.last = Math.max(open.last, last);
 			} else {
