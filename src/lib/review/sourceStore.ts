@@ -13,7 +13,7 @@
 import { numericColumn } from '../engine/columns';
 import type { Engine, QueryResult } from '../engine/types';
 import type { MetricSource, Weekday } from '../metrics/types';
-import { monthFirstDay, monthLastDay } from '../periods/epochDays';
+import { isoDay, monthFirstDay, monthLastDay } from '../periods/epochDays';
 import { grainOf, type Grain } from '../periods/grain';
 import { weekdayNumber } from '../periods/weekEnding';
 import { nextTask } from './nextTask';
@@ -188,20 +188,20 @@ export class SourceStore {
 		const grid = new Grid(this.sources.length, [...ranges.keys()]);
 		const indexes = only ?? [...this.sources.keys()];
 		if (ranges.length === 0 || indexes.length === 0) return grid;
-		const day = `CAST(o.date - DATE '1970-01-01' AS INTEGER)`;
-		const within = ranges.map((r) => `${day} BETWEEN ${r.start} AND ${r.end}`).join(' OR ');
-		const values = ranges.map((r, k) => `(${k}, ${r.start}, ${r.end})`).join(', ');
 		const sources = indexes.map((i) => this.sources[i] as MetricSource);
 		const ordered = sources.filter((source) => this.#ordered.has(sourceKey(source)));
-		const result = await engine.query(
-			`SELECT r.key, o.source, CAST(count(DISTINCT o.date) AS DOUBLE) AS dates,
+		// One part per range, each on the date column itself: DuckDB then reads only the row
+		// groups of those days (an OR of ranges, or a day number, would make it read them all).
+		const parts = ranges.map((r, key) => {
+			const dates = `o.date BETWEEN DATE '${isoDay(r.start)}' AND DATE '${isoDay(r.end)}'`;
+			return `SELECT ${key} AS key, o.source, CAST(count(DISTINCT o.date) AS DOUBLE) AS dates,
   CAST(count(*) AS DOUBLE) AS n, fsum(value) AS sum, min(value) AS min, max(value) AS max,
   coalesce(arg_min(value, ord) FILTER (WHERE ordered), 0) AS first,
   coalesce(arg_max(value, ord) FILTER (WHERE ordered), 0) AS last
-FROM (${sourceObservationsSql(sources, within, ordered)}) o
-  JOIN (VALUES ${values}) r(key, start, "end") ON ${day} BETWEEN r.start AND r."end"
-GROUP BY r.key, o.source`
-		);
+FROM (${sourceObservationsSql(sources, dates, ordered)}) o
+GROUP BY o.source`;
+		});
+		const result = await engine.query(parts.join('\nUNION ALL\n'));
 		// The query numbers the sources it reads from 0: back to the store's numbers.
 		await grid.fill(result, undefined, (local) => indexes[local] ?? -1);
 		return grid;
