@@ -60,7 +60,7 @@ describe('the review cache, on the demo business', () => {
 		const shared = cache();
 		const needsOf = (c: Catalog) => planReviewMetrics(c, [...shared.metricIds]);
 		const first = await shared.store(engine, needsOf(catalog), 'saturday');
-		// Both views, any week: the same store, and no table left in DuckDB.
+		// Both views, any week: the same store.
 		await buildReview(engine, config('operational'), { weekEnding: '2026-11-21', cache: shared });
 		await buildReview(engine, config('strategic'), { weekEnding: '2026-10-03', cache: shared });
 		expect(await shared.store(engine, needsOf(catalog), 'saturday')).toBe(first);

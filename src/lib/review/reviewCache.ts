@@ -5,8 +5,9 @@
  * The owner (the app's review state) keeps one cache per loaded data and catalog, and drops it
  * when either changes: the stores hold numbers computed from the data. Without a cache, a review
  * builds a store of its own, straight from the observations. The stores are plain memory; the
- * one DuckDB table is the data's bucket table, every metric's weekly and monthly buckets per
- * segment values, from which a store of any segment filter is regrouped without a scan.
+ * one DuckDB table is the data's bucket table (when it has segment columns), every metric's
+ * weekly and monthly buckets per segment values, from which the store of the whole company and
+ * of any segment filter is regrouped without a scan.
  */
 import type { Engine } from '../engine/types';
 import type { Weekday } from '../metrics/types';
@@ -66,9 +67,11 @@ export class ReviewCache {
 			// Most recently used last.
 			this.#stores = [...this.#stores.filter((k) => k !== kept), kept];
 		} else {
-			// The bucket table pays off for segment filters; the whole company's store is one scan.
-			const filtered = needs.sources.some((s) => s.filter || s.conditions?.length);
-			const table = filtered ? this.#bucketTable(engine, weekday) : Promise.resolve(null);
+			// Data with segment columns: every store, the whole company's too, is regrouped from the
+			// bucket table, built by the first. That first scan costs about half as much again as a
+			// store's own (4.4M rows: 2.2 s against 1.5 s in the browser), and then any segment
+			// filter is a regrouping of buckets (0.1 s) instead of another scan.
+			const table = this.#bucketTable(engine, weekday);
 			const building: Kept = {
 				engine,
 				weekday,
