@@ -13,7 +13,7 @@ import { ident } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import type { MetricSource } from '../metrics/types';
 import { OBSERVATIONS, segmentDimensions } from '../store/observations';
-import { OBSERVATION_ORDER, sourceBucketsSql } from './sources';
+import { OBSERVATION_ORDER, sourceBucketsSql, type SourceParams } from './sources';
 
 /**
  * SQL: `kind` (0 a week, 1 a month), `keys`, `key` (the week's last day as a day number, or the
@@ -66,11 +66,12 @@ export async function createBucketTable(engine: Engine, weekday: number): Promis
 export function storeFromBucketsSql(
 	sources: MetricSource[],
 	ordered: MetricSource[],
-	table: string
+	table: string,
+	params?: SourceParams
 ): string {
 	return `SELECT kind, source, key, bit_or(mask) AS mask, CAST(sum(n) AS DOUBLE) AS n, fsum(sum) AS sum,
   min(min) AS min, max(max) AS max,
   coalesce(arg_min(first, first_ord) FILTER (WHERE ordered), 0) AS first,
   coalesce(arg_max(last, last_ord) FILTER (WHERE ordered), 0) AS last
-FROM (${sourceBucketsSql(sources, table, ordered)}) GROUP BY kind, source, key`;
+FROM (${sourceBucketsSql(sources, table, ordered, params)}) GROUP BY kind, source, key`;
 }

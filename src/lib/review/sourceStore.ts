@@ -19,7 +19,10 @@ import { weekdayNumber } from '../periods/weekEnding';
 import { nextTask } from './nextTask';
 import type { StoreNeeds } from './reviewMetrics';
 import { bucketsSql, storeFromBucketsSql } from './bucketTable';
-import { sourceKey, sourceObservationsSql } from './sources';
+import { SourceParams, sourceKey, sourceObservationsSql } from './sources';
+
+/** Answers of `ranges` kept per store: a few weeks' days of both views. */
+const KEPT_RANGES = 8;
 
 const MEASURES = ['dates', 'n', 'sum', 'min', 'max', 'first', 'last', 'mask'] as const;
 
@@ -96,6 +99,8 @@ function bitCount(mask: number): number {
 export class SourceStore {
 	readonly #index = new Map<string, number>();
 	readonly #ordered: Set<string>;
+	/** The answers of `ranges`, by its arguments. */
+	readonly #ranges = new Map<string, Promise<Grid>>();
 
 	private constructor(
 		readonly sources: MetricSource[],
@@ -138,15 +143,17 @@ export class SourceStore {
 	): Promise<SourceStore> {
 		const sources = [...new Map(needs.sources.map((s) => [sourceKey(s), s])).values()];
 		const ending = weekdayNumber(weekday);
+		const params = new SourceParams();
 		const result = await engine.query(
 			buckets
-				? storeFromBucketsSql(sources, needs.ordered, buckets)
+				? storeFromBucketsSql(sources, needs.ordered, buckets, params)
 				: bucketsSql(
-						sourceObservationsSql(sources, undefined, needs.ordered),
+						sourceObservationsSql(sources, undefined, needs.ordered, params),
 						['source'],
 						ending,
 						'ordered'
-					)
+					),
+			params.params
 		);
 		await nextTask();
 		const kinds = numericColumn(result, 'kind');
@@ -178,9 +185,23 @@ export class SourceStore {
 
 	/**
 	 * Aggregates of the sources `only` (default: all) over date ranges (day numbers, inclusive),
-	 * keyed by the range's index in `ranges`: the days of a period no bucket holds.
+	 * keyed by the range's index in `ranges`: the days of a period no bucket holds. The last few
+	 * answers are kept: both views of a week read the same days.
 	 */
-	async ranges(
+	ranges(engine: Engine, ranges: { start: number; end: number }[], only?: number[]): Promise<Grid> {
+		const key = JSON.stringify([ranges, only ?? null]);
+		let grid = this.#ranges.get(key);
+		if (!grid) {
+			grid = this.#readRanges(engine, ranges, only);
+			grid.catch(() => this.#ranges.delete(key));
+			this.#ranges.set(key, grid);
+			// Oldest first: forget all but the last few.
+			for (const old of [...this.#ranges.keys()].slice(0, -KEPT_RANGES)) this.#ranges.delete(old);
+		}
+		return grid;
+	}
+
+	async #readRanges(
 		engine: Engine,
 		ranges: { start: number; end: number }[],
 		only?: number[]
@@ -192,16 +213,18 @@ export class SourceStore {
 		const ordered = sources.filter((source) => this.#ordered.has(sourceKey(source)));
 		// One part per range, each on the date column itself: DuckDB then reads only the row
 		// groups of those days (an OR of ranges, or a day number, would make it read them all).
+		// The sources are parameters, shared by the parts.
+		const params = new SourceParams();
 		const parts = ranges.map((r, key) => {
 			const dates = `o.date BETWEEN DATE '${isoDay(r.start)}' AND DATE '${isoDay(r.end)}'`;
 			return `SELECT ${key} AS key, o.source, CAST(count(DISTINCT o.date) AS DOUBLE) AS dates,
   CAST(count(*) AS DOUBLE) AS n, fsum(value) AS sum, min(value) AS min, max(value) AS max,
   coalesce(arg_min(value, ord) FILTER (WHERE ordered), 0) AS first,
   coalesce(arg_max(value, ord) FILTER (WHERE ordered), 0) AS last
-FROM (${sourceObservationsSql(sources, dates, ordered)}) o
+FROM (${sourceObservationsSql(sources, dates, ordered, params)}) o
 GROUP BY o.source`;
 		});
-		const result = await engine.query(parts.join('\nUNION ALL\n'));
+		const result = await engine.query(parts.join('\nUNION ALL\n'), params.params);
 		// The query numbers the sources it reads from 0: back to the store's numbers.
 		await grid.fill(result, undefined, (local) => indexes[local] ?? -1);
 		return grid;
