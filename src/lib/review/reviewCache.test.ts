@@ -53,11 +53,13 @@ function expectSameReview(actual: unknown, expected: unknown, path = 'review'): 
 }
 
 describe('the review cache, on the demo business', () => {
-	const cache = () => new ReviewCache(deckMetricIds(deckFromCatalog(catalog)));
+	// The demo's 75,000 rows are fewer than a bucket table pays for: `0` builds one all the same.
+	const cache = (bucketTableRows?: number) =>
+		new ReviewCache(deckMetricIds(deckFromCatalog(catalog)), bucketTableRows);
 	const config = (view: View) => ({ catalog, deck: deckFromCatalog(catalog, { view }) });
 
 	it('keeps one store for both views of a filter, the three filters asked for last, from one bucket table', async () => {
-		const shared = cache();
+		const shared = cache(0);
 		const needsOf = (c: Catalog) => planReviewMetrics(c, [...shared.metricIds]);
 		const first = await shared.store(engine, needsOf(catalog), 'saturday');
 		// Both views, any week: the same store.
@@ -80,25 +82,33 @@ describe('the review cache, on the demo business', () => {
 		expect(await tempTables()).toEqual([]);
 	}, 60_000);
 
-	it('gives every week and view the numbers of the review computed alone', async () => {
-		const shared = cache();
-		// 2024-03-02: early in the data (no prior year); 2027-06-05: past it, added on demand.
-		for (const weekEnding of ['2026-11-21', '2024-03-02', '2027-06-05']) {
-			for (const view of ['operational', 'strategic'] as const) {
-				const alone = await buildReview(engine, config(view), { weekEnding });
-				const cached = await buildReview(engine, config(view), { weekEnding, cache: shared });
-				expectSameReview(cached, alone, `${weekEnding} ${view}`);
+	it.each([
+		['from a bucket table', 0],
+		['from the observations, data this small', undefined]
+	])(
+		'gives every week and view the numbers of the review computed alone, %s',
+		async (_, rows) => {
+			const shared = cache(rows);
+			// 2024-03-02: early in the data (no prior year); 2027-06-05: past it, added on demand.
+			for (const weekEnding of ['2026-11-21', '2024-03-02', '2027-06-05']) {
+				for (const view of ['operational', 'strategic'] as const) {
+					const alone = await buildReview(engine, config(view), { weekEnding });
+					const cached = await buildReview(engine, config(view), { weekEnding, cache: shared });
+					expectSameReview(cached, alone, `${weekEnding} ${view}`);
+				}
 			}
-		}
-		// A segment filter: regrouped from the bucket table, or read from the observations.
-		const { splits } = await segmentChoices(engine);
-		const east = filterCatalog(catalog, { region: 'East', channel: 'app' }, splits);
-		const eastConfig = { catalog: east, deck: deckFromCatalog(east, { view: 'operational' }) };
-		expectSameReview(
-			await buildReview(engine, eastConfig, { weekEnding: '2026-11-21', cache: shared }),
-			await buildReview(engine, eastConfig, { weekEnding: '2026-11-21' }),
-			'East app'
-		);
-		await shared.drop();
-	}, 120_000);
+			// A segment filter: regrouped from the bucket table, or read from the observations.
+			const { splits } = await segmentChoices(engine);
+			const east = filterCatalog(catalog, { region: 'East', channel: 'app' }, splits);
+			const eastConfig = { catalog: east, deck: deckFromCatalog(east, { view: 'operational' }) };
+			expectSameReview(
+				await buildReview(engine, eastConfig, { weekEnding: '2026-11-21', cache: shared }),
+				await buildReview(engine, eastConfig, { weekEnding: '2026-11-21' }),
+				'East app'
+			);
+			expect((await tempTables()).length).toBe(rows === 0 ? 1 : 0);
+			await shared.drop();
+		},
+		120_000
+	);
 });
