@@ -173,6 +173,18 @@ describe('reviews', () => {
 		await app.screenshot('review-operational');
 		const checked = await checkView(app.page, 'operational');
 		assert.ok(checked >= 9 * expectedView('operational').ids.length);
+		// Target assurance: on-time delivery's 93% plan is below its natural lower limit, so the
+		// process meets it consistently (the strike week is outside the band, not in its limits).
+		const onTime = app.page.locator('[data-metric-card="on_time_delivery"] [data-assurance]');
+		assert.equal(
+			await onTime.getAttribute('data-assurance'),
+			metricsById.get('on_time_delivery')?.assurance?.verdict
+		);
+		assert.equal(await onTime.getAttribute('data-assurance'), 'will_meet');
+		assert.match(
+			(await onTime.textContent()) ?? '',
+			/Meets its plan consistently: the weekly plan, 93%, is below the lower limit, 93\.1%/
+		);
 	});
 
 	it('strategic: the monthly exceptions first, outputs first, box figures as in the review JSON', async () => {

@@ -4,6 +4,7 @@
  * order (inputs first for operational, outputs first for strategic); this keeps that order and
  * groups the cards by kind under it.
  */
+import type { TargetAssurance } from '../bands/assurance';
 import type { Exception, Grain } from '../bands/types';
 import type { CardMetric, MetricLabel } from '../components/types';
 import type { Catalog, MetricKind, View } from '../metrics/types';
@@ -19,6 +20,8 @@ export interface ReviewCard {
 	flagged: boolean;
 	/** Strategic view only, when the metric has a plan. */
 	attainment: PlanAttainment | null;
+	/** Whether the process meets the plan of the period under review at this grain. */
+	assurance: TargetAssurance | null;
 }
 
 export interface CardGroup {
@@ -37,7 +40,15 @@ export interface ReviewView {
 	/** In the deck's order; a kind's group comes where its first card is. */
 	groups: CardGroup[];
 	cardCount: number;
+	/** Every metric with a target assurance, the plans the process will miss first. */
+	assurances: { metricId: string; assurance: TargetAssurance }[];
 }
+
+const ASSURANCE_ORDER: Record<TargetAssurance['verdict'], number> = {
+	will_miss: 0,
+	hit_or_miss: 1,
+	will_meet: 2
+};
 
 export const VIEW_GRAIN: Record<View, Grain> = { operational: 'week', strategic: 'month' };
 
@@ -74,6 +85,7 @@ export function reviewView(review: Review, view: View, catalog: Catalog): Review
 				xAxis: block.xAxis,
 				periodEnds,
 				flagged: flagged.has(metric.id),
+				assurance: (grain === 'week' ? metric.assurance : metric.monthlyAssurance) ?? null,
 				attainment:
 					view === 'strategic'
 						? planAttainment({
@@ -91,5 +103,12 @@ export function reviewView(review: Review, view: View, catalog: Catalog): Review
 			cardCount++;
 		}
 	}
-	return { view, grain, period: summary.period, exceptions, summary, labels, groups, cardCount };
+	const assurances = groups
+		.flatMap((g) => g.cards)
+		.flatMap((card) =>
+			card.assurance ? [{ metricId: card.metric.id, assurance: card.assurance }] : []
+		)
+		.sort((a, b) => ASSURANCE_ORDER[a.assurance.verdict] - ASSURANCE_ORDER[b.assurance.verdict]);
+	const { period } = summary;
+	return { view, grain, period, exceptions, summary, labels, groups, cardCount, assurances };
 }

@@ -2,6 +2,7 @@
  * The one entry point: a metric's series, what we know about the metric, and the period under
  * review in; its band, its signals and its exception (if any) out.
  */
+import { targetAssurance } from './assurance';
 import { DEFAULT_BASELINE_WINDOW, processStart, reviewPosition, signalWindow } from './baseline';
 import { buildException } from './exceptions';
 import { bandModel, observed } from './methods';
@@ -62,6 +63,7 @@ export function evaluateMetric(
 		band: model.band,
 		signals,
 		earlierSignals,
+		assurance: targetAssurance(metric.plan?.[review], model.band, metric.direction),
 		exception: buildException({
 			metricId: metric.id,
 			kind: metric.kind,

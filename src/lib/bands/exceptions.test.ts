@@ -87,6 +87,7 @@ function evaluation(
 		band: { ...band, status: options.status ?? 'ok' },
 		signals: [],
 		earlierSignals: [],
+		assurance: null,
 		exception:
 			options.severity === undefined
 				? null

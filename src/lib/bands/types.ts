@@ -3,6 +3,7 @@
  * into the review JSON, so every field is plain data (numbers, strings, booleans, null).
  */
 import type { Direction, MetricKind } from '../metrics/types';
+import type { TargetAssurance } from './assurance';
 
 export type { Direction, MetricKind };
 
@@ -146,5 +147,7 @@ export interface MetricEvaluation {
 	signals: Signal[];
 	/** Signals that ended before the period under review, for charts and the deep dive. */
 	earlierSignals: Signal[];
+	/** Whether the process meets the plan of the period under review (./assurance.ts). */
+	assurance: TargetAssurance | null;
 	exception: Exception | null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Band, Exception, Signal } from '../bands/types';
 import {
+	assuranceInWords,
 	bandInWords,
 	chartLabel,
 	exceptionRulesInWords,
@@ -123,6 +124,29 @@ describe('bandInWords', () => {
 			'at most 2 s'
 		);
 		expect(bandInWords({ lower: null, upper: null }, money)).toBeUndefined();
+	});
+});
+
+describe('assuranceInWords', () => {
+	const percent = { unit: 'percent' as const };
+	it('says whether the process meets its plan, and why, in the metric’s unit', () => {
+		// The demo's on-time delivery: plan 93%, weekly limits 93.11% to 95.02%.
+		const onTime = { plan: 0.93, lower: 0.9311, upper: 0.9502 };
+		expect(assuranceInWords({ verdict: 'will_meet', ...onTime }, percent, 'week')).toEqual({
+			headline: 'Meets its plan consistently',
+			detail: 'the weekly plan, 93%, is below the lower limit, 93.1%',
+			tone: 'good'
+		});
+		const inside = { verdict: 'hit_or_miss' as const, plan: 0.94, lower: 0.9311, upper: 0.9502 };
+		expect(assuranceInWords(inside, percent, 'month')).toEqual({
+			headline: 'Hits or misses its plan by chance',
+			detail: 'the monthly plan, 94%, is inside the limits, 93.1% to 95%',
+			tone: 'neutral'
+		});
+		const latency = { verdict: 'will_miss' as const, plan: 70, lower: 78.4, upper: 131.6 };
+		expect(assuranceInWords(latency, { unit: 'duration', unitDetail: 'ms' }, 'week').headline).toBe(
+			'Will miss its plan unless the process changes'
+		);
 	});
 });
 

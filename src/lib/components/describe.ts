@@ -4,6 +4,7 @@
  */
 import type { DataGrain } from '../periods/grain';
 import { SIGNAL_RULES } from '../bands/signals';
+import type { TargetAssurance } from '../bands/assurance';
 import type { Band, Exception, Grain, Side, Signal } from '../bands/types';
 import { formatChange, formatValue, type FormatSpec } from '../format/number';
 import type { ComparisonMethod } from '../metrics/types';
@@ -121,6 +122,32 @@ export function bandInWords(
 	if (upper !== null) return `at most ${formatValue(upper, format)}`;
 	if (lower !== null) return `at least ${formatValue(lower, format)}`;
 	return undefined;
+}
+
+const ASSURANCE_HEADLINES: Record<TargetAssurance['verdict'], { headline: string; tone: Tone }> = {
+	will_meet: { headline: 'Meets its plan consistently', tone: 'good' },
+	hit_or_miss: { headline: 'Hits or misses its plan by chance', tone: 'neutral' },
+	will_miss: { headline: 'Will miss its plan unless the process changes', tone: 'bad' }
+};
+
+/**
+ * Target assurance as a manager reads it (../bands/README.md): "Meets its plan consistently" and
+ * why, "the weekly plan, 93%, is below the lower limit, 93.1%".
+ */
+export function assuranceInWords(
+	assurance: TargetAssurance,
+	format: FormatSpec,
+	grain: Grain
+): { headline: string; detail: string; tone: Tone } {
+	const { plan, lower, upper } = assurance;
+	const planText = `the ${grain === 'week' ? 'weekly' : 'monthly'} plan, ${formatValue(plan, format)},`;
+	const where =
+		plan > upper
+			? `is above the upper limit, ${formatValue(upper, format)}`
+			: plan < lower
+				? `is below the lower limit, ${formatValue(lower, format)}`
+				: `is inside the limits, ${bandInWords({ lower, upper }, format)}`;
+	return { ...ASSURANCE_HEADLINES[assurance.verdict], detail: `${planText} ${where}` };
 }
 
 /** Every rule that fired for an exception, each once, most telling first. */

@@ -153,4 +153,19 @@ describe('the demo review of the week ending 2026-11-21', () => {
 			DOCUMENTED_MONTHLY
 		);
 	});
+
+	it('reads the on-time delivery plan, 93%, below the lower limit as met consistently', () => {
+		const metrics = review.blocks.flatMap((b) => b.metrics);
+		const onTime = metrics.find((m) => m.id === 'on_time_delivery');
+		// The strike week is beyond the band; the limits come from the 26 weeks before it.
+		expect(onTime?.assurance?.verdict).toBe('will_meet');
+		expect(onTime?.assurance?.plan).toBe(0.93);
+		expect(onTime?.assurance?.lower).toBe(onTime?.band?.naturalLower);
+		expect(onTime?.assurance?.lower).toBeGreaterThan(0.93);
+		// Orders and revenue are judged against their plan (a plan band): no assurance from it.
+		for (const id of ['orders', 'revenue']) {
+			expect(metrics.find((m) => m.id === id)?.band?.method).toBe('plan');
+			expect(metrics.find((m) => m.id === id)?.assurance).toBeNull();
+		}
+	});
 });

@@ -171,13 +171,18 @@ export function reviewMetric(
 function bandsOf(
 	context: MetricContext,
 	shown: DeckMetric
-): Pick<ReviewMetric, 'band' | 'signals' | 'monthlyBand' | 'monthlySignals'> {
+): Pick<
+	ReviewMetric,
+	'band' | 'signals' | 'monthlyBand' | 'monthlySignals' | 'assurance' | 'monthlyAssurance'
+> {
 	const week = shown.comparison ? undefined : context.bands.week.evaluations.get(shown.metric);
 	const month = shown.comparison ? undefined : context.bands.month.evaluations.get(shown.metric);
 	return {
 		band: week?.band ?? null,
 		signals: week?.signals ?? [],
 		monthlyBand: month?.band ?? null,
-		monthlySignals: month?.signals ?? []
+		monthlySignals: month?.signals ?? [],
+		assurance: week?.assurance ?? null,
+		monthlyAssurance: month?.assurance ?? null
 	};
 }

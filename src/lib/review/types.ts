@@ -11,6 +11,7 @@ import type {
 	Unit,
 	Weekday
 } from '../metrics/types';
+import type { TargetAssurance } from '../bands/assurance';
 import type { Band, Exception, Signal } from '../bands/types';
 import type { ReviewSummary as BandSummary } from '../bands/exceptions';
 import type { ComparisonNote } from '../periods/comparison';
@@ -81,6 +82,13 @@ export interface ReviewMetric {
 	/** The same for the strategic view: the band of the last complete month and its signals. */
 	monthlyBand: Band | null;
 	monthlySignals: Signal[];
+	/**
+	 * Whether the process meets the plan of the week under review, read against the band's natural
+	 * limits (../bands/assurance.ts); null without a plan or such limits. `monthlyAssurance`: the
+	 * same for the last complete month.
+	 */
+	assurance: TargetAssurance | null;
+	monthlyAssurance: TargetAssurance | null;
 }
 
 /** "12 of 19 metrics within their expected band", as counts and as the sentence shown. */
