@@ -168,10 +168,10 @@ export function judgeEvidence(
 	const comparison = new Comparison(Math.max(0, length));
 
 	const links: EvidenceLink[] = [];
-	const declared = new Set<string>();
+	const declared = new Map<string, ReadonlySet<string>>();
 	for (const input of metrics) {
+		declared.set(input.id, new Set(input.drives ?? []));
 		for (const outputId of input.drives ?? []) {
-			declared.add(`${input.id}\u0000${outputId}`);
 			const output = byId.get(outputId);
 			const model = inputModel(input.id);
 			const outputSeries = prepared.get(outputId);
@@ -207,45 +207,59 @@ function suggest(
 	metrics: EvidenceMetric[],
 	prepared: ReadonlyMap<string, PreparedSeries>,
 	inputModel: (id: string) => WhitenedInput | undefined,
-	declared: ReadonlySet<string>,
+	declared: ReadonlyMap<string, ReadonlySet<string>>,
 	comparison: Comparison
 ): SuggestedLink[] {
 	const q = SUGGESTION_FALSE_DISCOVERY_RATE;
-	const outputs = metrics.filter((m) => m.kind === 'output' && prepared.has(m.id));
+	const outputs = metrics.flatMap((m) => {
+		const series = m.kind === 'output' ? prepared.get(m.id) : undefined;
+		return series ? [{ id: m.id, series }] : [];
+	});
+	const inputs = metrics.filter((m) => m.kind === 'input');
 	// Only p-values at most q can ever be discoveries, and their ranks among all tests are their
-	// ranks among these, so only they are kept.
-	const candidates: { p: number; link: SuggestedLink }[] = [];
-	let tests = 0;
-	for (const input of metrics) {
-		if (input.kind !== 'input') continue;
+	// ranks among these, so only they are kept: in flat lists of numbers, no object per test.
+	const pValues: number[] = [];
+	/** (input index × outputs + output index) × LAGS + lag. */
+	const tests: number[] = [];
+	const correlations: number[] = [];
+	const weeks: number[] = [];
+	let testCount = 0;
+	inputs.forEach((input, i) => {
 		const model = inputModel(input.id);
-		if (!model) continue;
-		for (const output of outputs) {
-			if (output.id === input.id || declared.has(`${input.id}\u0000${output.id}`)) continue;
-			if (!comparison.run(model, prepared.get(output.id)!)) continue;
-			tests += LAGS;
+		if (!model) return;
+		const drives = declared.get(input.id);
+		for (let o = 0; o < outputs.length; o++) {
+			const output = outputs[o]!;
+			if (output.id === input.id || drives?.has(output.id)) continue;
+			if (!comparison.run(model, output.series)) continue;
+			testCount += LAGS;
 			for (let k = 0; k < LAGS; k++) {
 				const p = twoSidedP(comparison.z[k]!);
 				if (p > q) continue;
-				const correlation = comparison.correlations[k]!;
-				const weeks = comparison.weeks;
-				candidates.push({
-					p,
-					link: { input: input.id, output: output.id, lagWeeks: k, correlation, weeks }
-				});
+				pValues.push(p);
+				tests.push((i * outputs.length + o) * LAGS + k);
+				correlations.push(comparison.correlations[k]!);
+				weeks.push(comparison.weeks);
 			}
 		}
-	}
-	candidates.sort((a, b) => a.p - b.p);
+	});
+	const order = pValues.map((_, c) => c).sort((a, b) => pValues[a]! - pValues[b]!);
 	let discoveries = 0;
-	for (let i = 0; i < candidates.length; i++) {
-		if (candidates[i]!.p <= ((i + 1) * q) / tests) discoveries = i + 1;
+	for (let rank = 1; rank <= order.length; rank++) {
+		if (pValues[order[rank - 1]!]! <= (rank * q) / testCount) discoveries = rank;
 	}
 	// A pair's suggestion is its discovery with the smallest p-value (the first in this order).
-	const byPair = new Map<string, SuggestedLink>();
-	for (const { link } of candidates.slice(0, discoveries)) {
-		const key = `${link.input}\u0000${link.output}`;
-		if (!byPair.has(key)) byPair.set(key, link);
+	const byPair = new Map<number, SuggestedLink>();
+	for (const c of order.slice(0, discoveries)) {
+		const pair = Math.floor(tests[c]! / LAGS);
+		if (byPair.has(pair)) continue;
+		byPair.set(pair, {
+			input: inputs[Math.floor(pair / outputs.length)]!.id,
+			output: outputs[pair % outputs.length]!.id,
+			lagWeeks: tests[c]! % LAGS,
+			correlation: correlations[c]!,
+			weeks: weeks[c]!
+		});
 	}
 	return [...byPair.values()].sort((a, b) => Math.abs(b.correlation) - Math.abs(a.correlation));
 }
