@@ -24,7 +24,9 @@ function summary(evidence: Evidence, label: (id: string) => string): string {
 export async function evidence(args: string[]): Promise<number> {
 	const options = parseLoadArgs(args);
 	return withLoadedData('evidence', options, async (engine, { catalog }) => {
-		const result = await reviewEvidence(engine, catalog, { weekEnding: options.weekEnding });
+		const { evidence: result } = await reviewEvidence(engine, catalog, {
+			weekEnding: options.weekEnding
+		});
 		const labels = new Map(catalog.metrics.map((m) => [m.id, m.label]));
 		const label = (id: string) => labels.get(id) ?? id;
 		console.log(options.json ? JSON.stringify(result, null, 2) : summary(result, label));

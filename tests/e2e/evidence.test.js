@@ -39,7 +39,10 @@ describe('evidence for the links on the deep dive', () => {
 			String(await pageLoad.textContent()),
 			/Page load time p90 moves Conversion rate the expected way, 2 weeks later/
 		);
+		// Each link's chart: the output and the input moved by the lag.
 		await page.locator('[data-evidence]').scrollIntoViewIfNeeded();
+		await pageLoad.locator('[data-chart="link"][data-drawn]').waitFor({ timeout: 30_000 });
+		assert.equal(await page.locator('[data-evidence] [data-chart="link"]').count(), 5);
 		await app.screenshot('deep-dive-evidence');
 
 		await page.goto(new URL(`/metric/revenue?week=${WEEK}`, app.url).href);

@@ -14,6 +14,7 @@ import { dailyDetail, type DailyDetail } from '../review/dailyDetail';
 import { reviewBands } from '../review/reviewBands';
 import type { Value } from '../review/types';
 import { evidenceForMetric, type MetricEvidence } from '../evidence/forMetric';
+import type { EvidenceWithHistory } from '../evidence/reviewEvidence';
 import { evidenceOf } from './evidence';
 import { linkedMetrics, type LinkedMetric } from './linked-metrics';
 import { metricSegments, type MetricSegments } from './metric-segments';
@@ -35,6 +36,11 @@ export interface WeeklyHistory {
 
 export interface LinkedDetail extends LinkedMetric, WeeklyHistory {
 	evaluation: MetricEvaluation | null;
+}
+
+/** The metric's links and suggestions, with the weekly series they were judged on. */
+export interface MetricLinkEvidence extends MetricEvidence {
+	history: Pick<EvidenceWithHistory, 'weekEndings' | 'values'>;
 }
 
 export interface DeepDive {
@@ -65,7 +71,7 @@ export class DeepDiveState {
 	/** Asked after the charts, as it takes a query per segment value. */
 	segments = $state.raw<MetricSegments | null>(null);
 	/** Asked last: whether the data supports the metric's links (../evidence). */
-	evidence = $state.raw<MetricEvidence | null>(null);
+	evidence = $state.raw<MetricLinkEvidence | null>(null);
 	evidenceError = $state<string | null>(null);
 	error = $state<string | null>(null);
 	loading = $state(false);
@@ -121,8 +127,9 @@ export class DeepDiveState {
 		current: () => boolean
 	): Promise<void> {
 		try {
-			const evidence = await evidenceOf(engine, catalog, reviewed, weekEnding, address.filters);
-			if (current()) this.evidence = evidenceForMetric(evidence, metric);
+			const found = await evidenceOf(engine, catalog, reviewed, weekEnding, address.filters);
+			if (current())
+				this.evidence = { ...evidenceForMetric(found.evidence, metric), history: found };
 		} catch (error) {
 			if (current()) this.evidenceError = error instanceof Error ? error.message : String(error);
 		}

@@ -4,7 +4,7 @@
  * and segment filter, so going from one metric's deep dive to another computes it once.
  */
 import type { Engine } from '../engine/types';
-import { reviewEvidence } from '../evidence/reviewEvidence';
+import { reviewEvidence, type EvidenceWithHistory } from '../evidence/reviewEvidence';
 import type { Evidence } from '../evidence/types';
 import type { Catalog } from '../metrics/types';
 import { segmentChoices } from './review-data';
@@ -13,7 +13,7 @@ import { session } from './session.svelte';
 
 /** Weeks and filters kept per catalog. */
 const KEPT = 4;
-const kept = new WeakMap<Catalog, Map<string, Promise<Evidence>>>();
+const kept = new WeakMap<Catalog, Map<string, Promise<EvidenceWithHistory>>>();
 
 export function evidenceOf(
 	engine: Engine,
@@ -23,7 +23,7 @@ export function evidenceOf(
 	reviewed: Catalog,
 	weekEnding: string,
 	filters: Record<string, string>
-): Promise<Evidence> {
+): Promise<EvidenceWithHistory> {
 	let byAddress = kept.get(catalog);
 	if (!byAddress) kept.set(catalog, (byAddress = new Map()));
 	const key = JSON.stringify([weekEnding, Object.entries(filters).sort()]);
@@ -49,5 +49,5 @@ export async function evidenceAt(
 	const engine = await session.engine();
 	const choices = await segmentChoices(engine);
 	const reviewed = filterCatalog(catalog, filters, choices.splits);
-	return evidenceOf(engine, catalog, reviewed, weekEnding, filters);
+	return (await evidenceOf(engine, catalog, reviewed, weekEnding, filters)).evidence;
 }

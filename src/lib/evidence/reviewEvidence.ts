@@ -11,14 +11,25 @@ import type { ReviewCache } from '../review/reviewCache';
 import { judgeEvidence } from './evidence';
 import type { Evidence } from './types';
 
+/** The evidence and the weekly series it was judged on, for charts that show them. */
+export interface EvidenceWithHistory {
+	evidence: Evidence;
+	weekEndings: string[];
+	values: ReadonlyMap<string, (number | null)[]>;
+}
+
 export async function reviewEvidence(
 	engine: Engine,
 	/** The catalog as reviewed (with a segment filter, the filtered one). */
 	catalog: Catalog,
 	/** `weekEnding`: the newest week judged (default: the last complete week in the data). */
 	options: { weekEnding?: string; cache?: ReviewCache; suggest?: boolean } = {}
-): Promise<Evidence> {
+): Promise<EvidenceWithHistory> {
 	const series = await weeklySeries(engine, catalog, options);
-	const byId = new Map(series.map((s) => [s.id, s.values]));
-	return judgeEvidence(catalog.metrics, byId, { suggest: options.suggest });
+	const values = new Map(series.map((s) => [s.id, s.values]));
+	return {
+		evidence: judgeEvidence(catalog.metrics, values, { suggest: options.suggest }),
+		weekEndings: series[0]?.weekEndings ?? [],
+		values
+	};
 }
