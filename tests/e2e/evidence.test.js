@@ -18,7 +18,7 @@ describe('evidence for the links on the deep dive', () => {
 	});
 	after(async () => app?.close());
 
-	it("shows each of conversion's declared inputs with its verdict, and revenue's suggestion", async () => {
+	it("shows conversion's declared inputs and page load's outputs with their verdicts, and revenue's suggestion", async () => {
 		const { page } = app;
 		await page.goto(new URL(`/metric/conversion_rate?week=${WEEK}`, app.url).href);
 		const pageLoad = page.locator('[data-evidence-link="page_load_p90"]');
@@ -44,6 +44,19 @@ describe('evidence for the links on the deep dive', () => {
 		await pageLoad.locator('[data-chart="link"][data-drawn]').waitFor({ timeout: 30_000 });
 		assert.equal(await page.locator('[data-evidence] [data-chart="link"]').count(), 5);
 		await app.screenshot('deep-dive-evidence');
+
+		// An input's deep dive: the outputs it drives, each with its verdict.
+		await page.goto(new URL(`/metric/page_load_p90?week=${WEEK}`, app.url).href);
+		await page.locator('[data-evidence-link="orders"]').waitFor({ timeout: 120_000 });
+		const outputs = await page
+			.locator('[data-evidence-link]')
+			.evaluateAll((els) =>
+				els.map((el) => [el.getAttribute('data-evidence-link'), el.getAttribute('data-verdict')])
+			);
+		assert.deepEqual(outputs, [
+			['conversion_rate', 'supported'],
+			['orders', 'supported']
+		]);
 
 		await page.goto(new URL(`/metric/revenue?week=${WEEK}`, app.url).href);
 		const suggestion = page.locator('[data-suggested-link="page_load_p90"]');
