@@ -158,11 +158,14 @@ export function judgeEvidence(
 		prepared.set(id, prepareSeries(values));
 	}
 	const byId = new Map(metrics.map((m) => [m.id, m]));
+	// Each input's filter is fitted once, when a link or the search first needs it.
 	const whitened = new Map<string, WhitenedInput>();
-	const inputModel = (id: string) => {
-		let model = whitened.get(id);
-		const series_ = prepared.get(id);
-		if (!model && series_) whitened.set(id, (model = whiten(series_)));
+	const inputModel = (id: string): WhitenedInput | undefined => {
+		const known = whitened.get(id);
+		const changes = known ? undefined : prepared.get(id);
+		if (!changes) return known;
+		const model = whiten(changes);
+		whitened.set(id, model);
 		return model;
 	};
 	const comparison = new Comparison(Math.max(0, length));
