@@ -6,7 +6,9 @@ export type Command = (args: string[]) => Promise<number>;
 
 const USAGE = `Usage:
   flywheel inspect FILE... [--json]                     what Flywheel understood of each file
-  flywheel review FILE.csv... --config CONFIG.yaml [--week-ending YYYY-MM-DD] [--json]`;
+  flywheel review FILE.csv... --config CONFIG.yaml [--week-ending YYYY-MM-DD] [--json]
+  flywheel evidence FILE.csv... --config CATALOG.yaml [--week-ending YYYY-MM-DD] [--json]
+                                                        which declared links the data supports`;
 
 async function loadCommand(name: string): Promise<Command | undefined> {
 	switch (name) {
@@ -14,6 +16,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
 			return (await import('./inspect')).inspect;
 		case 'review':
 			return (await import('./review')).review;
+		case 'evidence':
+			return (await import('./evidence')).evidence;
 		default:
 			return undefined;
 	}

@@ -4,48 +4,9 @@
  * (src/lib/review/README.md); without it, a short text summary.
  */
 import { formatChange, formatValue } from '../lib/format/number';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { startNativeEngine } from '../lib/engine/native';
-import { ingestFiles } from '../lib/ingest/ingest';
 import { buildReview } from '../lib/review/buildReview';
 import type { Review } from '../lib/review/types';
-import { parseReviewConfig } from './review-config';
-
-interface ReviewArgs {
-	files: string[];
-	config: string;
-	weekEnding?: string;
-	json: boolean;
-}
-
-function parseArgs(args: string[]): ReviewArgs {
-	const files: string[] = [];
-	let config: string | undefined;
-	let weekEnding: string | undefined;
-	let json = false;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] as string;
-		const value = (): string => {
-			const next = args[++i];
-			if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value`);
-			return next;
-		};
-		if (arg === '--config') config = value();
-		else if (arg.startsWith('--config=')) config = arg.slice('--config='.length);
-		else if (arg === '--week-ending') weekEnding = value();
-		else if (arg.startsWith('--week-ending=')) weekEnding = arg.slice('--week-ending='.length);
-		else if (arg === '--json') json = true;
-		else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
-		else files.push(arg);
-	}
-	if (!config) throw new Error('--config CONFIG.yaml is required');
-	if (!files.length) throw new Error('name at least one CSV file');
-	if (weekEnding !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(weekEnding)) {
-		throw new Error(`--week-ending must be YYYY-MM-DD, not "${weekEnding}"`);
-	}
-	return { files, config, weekEnding, json };
-}
+import { parseLoadArgs, withLoadedData } from './load';
 
 function summary(review: Review): string {
 	const metrics = new Map(review.blocks.flatMap((b) => b.metrics).map((m) => [m.id, m]));
@@ -78,40 +39,10 @@ function summary(review: Review): string {
 }
 
 export async function review(args: string[]): Promise<number> {
-	const options = parseArgs(args);
-	// Read first, so a missing configuration is the first thing said; parsed while DuckDB loads.
-	const configText = await readFile(options.config, 'utf8');
-	const parsing = parseReviewConfig(configText, basename(options.config));
-	parsing.catch(() => {}); // awaited below, before anything else is reported
-	const inputs = await Promise.all(
-		options.files.map(async (path) => ({
-			name: basename(path),
-			data: new Uint8Array(await readFile(path))
-		}))
-	).catch(async (error: unknown) => {
-		await parsing;
-		throw error;
-	});
-	const engine = await startNativeEngine();
-	try {
-		const ingested = await ingestFiles(engine, inputs);
-		const config = await parsing;
-		let failed = false;
-		for (const file of ingested.files) {
-			if (file.error) {
-				console.error(`flywheel review: ${file.file}: ${file.error}`);
-				failed = true;
-			} else if (file.rowsRejected || file.cellsRejected) {
-				console.error(
-					`flywheel review: ${file.file}: ${file.rowsRejected} rows and ${file.cellsRejected} cells not loaded (see flywheel inspect)`
-				);
-			}
-		}
-		if (failed) return 1;
+	const options = parseLoadArgs(args);
+	return withLoadedData('review', options, async (engine, config) => {
 		const result = await buildReview(engine, config, { weekEnding: options.weekEnding });
 		console.log(options.json ? JSON.stringify(result, null, 2) : summary(result));
 		return 0;
-	} finally {
-		await engine.close();
-	}
+	});
 }

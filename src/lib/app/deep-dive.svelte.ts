@@ -13,6 +13,9 @@ import type { Catalog, MetricDefinition } from '../metrics/types';
 import { dailyDetail, type DailyDetail } from '../review/dailyDetail';
 import { reviewBands } from '../review/reviewBands';
 import type { Value } from '../review/types';
+import { evidenceForMetric, type MetricEvidence } from '../evidence/forMetric';
+import type { EvidenceWithHistory } from '../evidence/reviewEvidence';
+import { evidenceOf } from './evidence';
 import { linkedMetrics, type LinkedMetric } from './linked-metrics';
 import { metricSegments, type MetricSegments } from './metric-segments';
 import { segmentChoices } from './review-data';
@@ -33,6 +36,11 @@ export interface WeeklyHistory {
 
 export interface LinkedDetail extends LinkedMetric, WeeklyHistory {
 	evaluation: MetricEvaluation | null;
+}
+
+/** The metric's links and suggestions, with the weekly series they were judged on. */
+export interface MetricLinkEvidence extends MetricEvidence {
+	history: Pick<EvidenceWithHistory, 'weekEndings' | 'values'>;
 }
 
 export interface DeepDive {
@@ -62,6 +70,9 @@ export class DeepDiveState {
 	dive = $state.raw<DeepDive | null>(null);
 	/** Asked after the charts, as it takes a query per segment value. */
 	segments = $state.raw<MetricSegments | null>(null);
+	/** Asked last: whether the data supports the metric's links (../evidence). */
+	evidence = $state.raw<MetricLinkEvidence | null>(null);
+	evidenceError = $state<string | null>(null);
 	error = $state<string | null>(null);
 	loading = $state(false);
 	#latest = 0;
@@ -72,6 +83,8 @@ export class DeepDiveState {
 		this.loading = true;
 		this.error = null;
 		this.segments = null;
+		this.evidence = null;
+		this.evidenceError = null;
 		try {
 			// The review of the same address gives the catalog and the week (and is kept for going back).
 			await reviewState.show({ view: 'operational', ...address });
@@ -93,11 +106,32 @@ export class DeepDiveState {
 				filters: address.filters,
 				...choices
 			});
-			if (current()) this.segments = segments;
+			if (!current()) return;
+			this.segments = segments;
+			await this.#evidence(engine, catalog, reviewed, metric, review.weekEnding, address, current);
 		} catch (error) {
 			if (current()) this.error = error instanceof Error ? error.message : String(error);
 		} finally {
 			if (current()) this.loading = false;
+		}
+	}
+
+	/** The evidence for the metric's links; a failure is said beside it, the dive stays. */
+	async #evidence(
+		engine: Engine,
+		catalog: Catalog,
+		reviewed: Catalog,
+		metric: MetricDefinition,
+		weekEnding: string,
+		address: Omit<ReviewAddress, 'view'>,
+		current: () => boolean
+	): Promise<void> {
+		try {
+			const found = await evidenceOf(engine, catalog, reviewed, weekEnding, address.filters);
+			if (current())
+				this.evidence = { ...evidenceForMetric(found.evidence, metric), history: found };
+		} catch (error) {
+			if (current()) this.evidenceError = error instanceof Error ? error.message : String(error);
 		}
 	}
 

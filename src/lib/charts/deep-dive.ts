@@ -21,7 +21,7 @@ type Values = readonly (number | null)[];
  */
 const PRECISION = 12;
 
-const base = {
+export const base = {
 	animation: false,
 	textStyle: { fontFamily, color: theme.ink }
 };
@@ -49,7 +49,7 @@ function valueAxis(format: FormatSpec, extra: object = {}) {
 	};
 }
 
-function tooltipFormatter(format: FormatSpec) {
+export function tooltipFormatter(format: FormatSpec) {
 	return (value: unknown) => formatValue(typeof value === 'number' ? value : null, format);
 }
 

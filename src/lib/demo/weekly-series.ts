@@ -8,6 +8,7 @@ import type { Engine } from '../engine/types';
 import type { Catalog } from '../metrics/types';
 import { defaultWeekEnding } from '../review/buildReview';
 import { metricHistory } from '../review/metricHistory';
+import type { ReviewCache } from '../review/reviewCache';
 import { planReviewMetrics } from '../review/reviewMetrics';
 import { OBSERVATIONS } from '../store/observations';
 
@@ -20,11 +21,20 @@ export interface MetricWeeks {
 
 const DAY_MS = 86_400_000;
 
-/** The weekly series of every metric in the catalog. */
-export async function weeklySeries(engine: Engine, catalog: Catalog): Promise<MetricWeeks[]> {
+/**
+ * The weekly series of every metric in the catalog, up to `weekEnding` (default: the last complete
+ * week), from the cache's store when given one (../review/reviewCache.ts).
+ */
+export async function weeklySeries(
+	engine: Engine,
+	catalog: Catalog,
+	options: { weekEnding?: string; cache?: ReviewCache } = {}
+): Promise<MetricWeeks[]> {
 	const ids = catalog.metrics.map((m) => m.id);
 	const plan = planReviewMetrics(catalog, ids);
-	const weekEnding = await defaultWeekEnding(engine, catalog, plan);
+	const weekEnding =
+		options.weekEnding ??
+		(await defaultWeekEnding(engine, catalog, plan, { cache: options.cache }));
 	const firstDay = strings(
 		await engine.query(`SELECT min(date) AS first_day FROM ${OBSERVATIONS}`),
 		'first_day'
@@ -37,7 +47,8 @@ export async function weeklySeries(engine: Engine, catalog: Catalog): Promise<Me
 		grain: 'week',
 		weekEnding,
 		periods: weeks,
-		plan
+		plan,
+		cache: options.cache
 	});
 	return ids.map((id) => ({
 		id,

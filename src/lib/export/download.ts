@@ -2,6 +2,7 @@
  * Saving a file from the page: every download button (rejected rows, the catalog, an exported
  * review) goes through `download`, so they all behave the same.
  */
+import type { Evidence } from '../evidence/types';
 import type { Review } from '../review/types';
 
 export function download(name: string, blob: Blob): void {
@@ -14,18 +15,24 @@ export function download(name: string, blob: Blob): void {
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The review JSON as documented in src/lib/review/README.md, indented for a person to read. */
 /**
- * The review JSON as a file. Root-cause notes are the user's words, not computed figures, so they
- * are added here, beside the review's fields (`rootCauseNotes`), and only when there are any: the
- * CLI's review JSON (no notes) stays the same document.
+ * The review JSON (src/lib/review/README.md) as a file, indented for a person to read. Root-cause
+ * notes are the user's words, not computed figures, so they are added here, beside the review's
+ * fields (`rootCauseNotes`), and only when there are any: the CLI's review JSON (no notes) stays
+ * the same document. So is the evidence for the catalog's links (`evidence`, the block
+ * `flywheel evidence --json` prints, src/lib/evidence/README.md), computed on demand.
  */
 export function reviewToJsonBlob(
 	review: Review,
-	notes: Readonly<Record<string, string>> = {}
+	notes: Readonly<Record<string, string>> = {},
+	evidence?: Evidence
 ): Blob {
 	const rootCauseNotes = Object.entries(notes).map(([metricId, text]) => ({ metricId, text }));
-	const document = rootCauseNotes.length > 0 ? { ...review, rootCauseNotes } : review;
+	const document = {
+		...review,
+		...(rootCauseNotes.length > 0 ? { rootCauseNotes } : {}),
+		...(evidence ? { evidence } : {})
+	};
 	return new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' });
 }
 
