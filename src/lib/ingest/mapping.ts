@@ -15,6 +15,7 @@ import {
 } from './decoding';
 import { sniffDialect } from './dialect';
 import { isLabelName, isOneValuePerRow, isRowCounter, joinedFrom } from './identifiers';
+import { decideLayout } from './layout';
 import { SNIFF_BYTES } from './limits';
 import { isNullSpelling, parseNumber } from './numbers';
 import type { SampleRecord } from './records';
@@ -41,11 +42,6 @@ const PREVIEW_ROWS = 20;
 
 /** A date column has dates in at least this share of its first rows (totals rows are not dates). */
 const MIN_DATE_SHARE = 0.5;
-
-/** Header names that say "this column holds the metric's name" in a long file. */
-const METRIC_NAME =
-	/^(metric|metric[ _]?name|metric[ _]?id|measure|measure[ _]?name|kpi|series|variable|indicator|key)$/i;
-const VALUE_NAME = /^(value|values|amount|val|metric[ _]?value|measure[ _]?value|count|number)$/i;
 
 /** Segment columns with this many distinct values, mostly unique, are labels, not segments. */
 const MAX_SEGMENT_VALUES = 200;
@@ -178,15 +174,9 @@ export function previewSample(
 	// Days in the sample: a segment's values come back day after day, an identifier's do not.
 	const days = new Set(dateValues).size;
 
-	const metricNameIndex = textColumns.find((i) => METRIC_NAME.test(names[i] ?? ''));
-	let valueIndex: number | undefined;
-	if (metricNameIndex !== undefined) {
-		valueIndex =
-			numericColumns.length === 1
-				? numericColumns[0]
-				: numericColumns.find((i) => VALUE_NAME.test(names[i] ?? ''));
-	}
-	const layout = metricNameIndex !== undefined && valueIndex !== undefined ? 'long' : 'wide';
+	const decision = decideLayout(names, textColumns, numericColumns, dataRecords, dateIndex);
+	const { layout, metricNameIndex, valueIndex } = decision;
+	if (decision.note) notes.push(decision.note);
 	for (const i of numericColumns) {
 		const column = names[i] as string;
 		if (layout === 'wide') metricColumns.push(column);
