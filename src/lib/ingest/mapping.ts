@@ -54,8 +54,15 @@ export interface Sample {
 	complete: boolean;
 }
 
-/** Reads and decodes the first SNIFF_BYTES of a file (after gunzip when it is compressed). */
-export async function readSample(name: string, data: Blob | Uint8Array): Promise<Sample> {
+/**
+ * Reads and decodes the first SNIFF_BYTES of a file (after gunzip when it is compressed), in the
+ * encoding it detects or the one given.
+ */
+export async function readSample(
+	name: string,
+	data: Blob | Uint8Array,
+	given?: Encoding
+): Promise<Sample> {
 	checkSize(name, data);
 	let head = await readHead(data, SNIFF_BYTES);
 	let complete = sizeOf(data) <= SNIFF_BYTES;
@@ -66,7 +73,7 @@ export async function readSample(name: string, data: Blob | Uint8Array): Promise
 		head = await readHead(start, SNIFF_BYTES);
 		complete = start.size <= SNIFF_BYTES;
 	}
-	const encoding = detectEncoding(head);
+	const encoding = given ?? detectEncoding(head);
 	return { encoding, gzip, text: decodeText(head, encoding, complete), complete };
 }
 
@@ -110,25 +117,40 @@ function pickDateColumn(names: string[], records: SampleRecord[]): number {
 	return (candidates.find((c) => c.hinted) ?? candidates[0])?.i ?? -1;
 }
 
+/** What the reader may be told instead of detecting it (the CLI's --delimiter, --encoding, ...). */
+export interface ReadingChoices {
+	delimiter?: Delimiter;
+	encoding?: Encoding;
+	/** 1-based line of the header row. */
+	headerLine?: number;
+}
+
 /** Detects everything about a file; the mapping is complete even when no date column was found. */
 export async function previewFile(
 	name: string,
 	data: Blob | Uint8Array,
-	options: { delimiter?: Delimiter } = {}
+	options: ReadingChoices = {}
 ): Promise<FilePreview> {
-	const sample = await readSample(name, data);
-	return previewSample(name, sizeOf(data), sample, options.delimiter);
+	const sample = await readSample(name, data, options.encoding);
+	return previewSample(name, sizeOf(data), sample, options);
 }
 
 export function previewSample(
 	name: string,
 	size: number,
 	sample: Sample,
-	delimiter?: Delimiter
+	{ delimiter, headerLine }: ReadingChoices = {}
 ): FilePreview {
 	const dialect = sniffDialect(sample.text, sample.complete, delimiter);
-	const header = dialect.headerIndex >= 0 ? dialect.records[dialect.headerIndex] : undefined;
-	const dataRecords = dialect.records.slice(dialect.dataIndex);
+	let { headerIndex, dataIndex } = dialect;
+	if (headerLine !== undefined && headerLine > 0) {
+		headerIndex = dialect.records.findIndex((r) => r.line === headerLine);
+		if (headerIndex < 0)
+			throw new Error(`line ${headerLine} does not start a row in the first 64 KB of the file`);
+		dataIndex = headerIndex + 1;
+	}
+	const header = headerIndex >= 0 ? dialect.records[headerIndex] : undefined;
+	const dataRecords = dialect.records.slice(dataIndex);
 	// The header says how many columns there are; rows wider than it are rejected when loaded.
 	const width = header ? header.fields.length : dialect.width;
 	const rawHeader = header
