@@ -2,8 +2,8 @@
  * Flywheel's command line. `flywheel` alone or `--help` lists the commands, `--version` says
  * which, `flywheel COMMAND --help` shows a command's options; none of these loads DuckDB. Each
  * command lives in its own module, loaded when it runs, and returns an exit status: 0 done, 1 a
- * file or configuration could not be read, 2 the command line is wrong (`EXIT_CODES`). Errors go
- * to stderr as one line.
+ * file or configuration could not be read, 2 the command line is wrong (`EXIT_CODES`). Each error
+ * goes to stderr as one line.
  */
 import packageJson from '../../package.json';
 import { parseCommandArgs, UsageError, type ParsedArgs } from './args';
@@ -22,10 +22,14 @@ async function loadCommand(name: string): Promise<Command | undefined> {
 	}
 }
 
-/** The first line of a message: a YAML parser's code frame or a stack is not for the terminal. */
-function oneLine(error: unknown): string {
+/**
+ * A failure's problems, one per line: a configuration's `ConfigError` lists every issue on a line
+ * of its own (`file:line: field: reason`); blank lines are dropped.
+ */
+function problemsOf(error: unknown): string[] {
 	const message = error instanceof Error ? error.message : String(error);
-	return message.split('\n', 1)[0]?.trim() || 'failed';
+	const lines = message.split('\n').map((line) => line.trim());
+	return lines.filter(Boolean).length ? lines.filter(Boolean) : ['failed'];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -60,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
 			console.error(`flywheel ${name}: ${error.message} (flywheel ${name} --help)`);
 			return 2;
 		}
-		console.error(`flywheel ${name}: ${oneLine(error)}`);
+		for (const problem of problemsOf(error)) console.error(`flywheel ${name}: ${problem}`);
 		return 1;
 	}
 }

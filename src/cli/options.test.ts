@@ -108,6 +108,32 @@ describe('flywheel conventions', () => {
 	});
 });
 
+describe('flywheel review with a wrong configuration', () => {
+	it('exits 1 with each problem on a line of its own, naming file, line and field', async () => {
+		const config = file('catalog.yaml');
+		writeFileSync(
+			config,
+			[
+				'metrics:',
+				'  - id: views',
+				'    source: views',
+				'    aggregation: average', // line 4
+				'  - id: reach',
+				'    source: reach',
+				'    aggregation: sum',
+				'    unit: lots' // line 8
+			].join('\n')
+		);
+		expect(await flywheel('review', file('social.csv'), '--config', config)).toEqual({
+			code: 1,
+			stdout: '',
+			stderr:
+				'flywheel review: catalog.yaml:4: metrics[0].aggregation: expected one of sum, mean, min, max, first, last, not "average"\n' +
+				'flywheel review: catalog.yaml:8: metrics[1].unit: expected one of count, currency, percent, bps, duration, number, not "lots"\n'
+		});
+	});
+});
+
 describe('mapping options read the file as the upload page would', () => {
 	it('--metric-column: the mapping the preview makes when Platform is picked', async () => {
 		const data = readFileSync(file('social.csv'));
