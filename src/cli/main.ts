@@ -34,22 +34,26 @@ function problemsOf(error: unknown): string[] {
 
 export async function main(argv: string[]): Promise<number> {
 	const [name, ...args] = argv;
-	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-		const asked = name === 'help' ? commandSpec(args[0] ?? '') : undefined;
-		console.log(asked ? commandHelp(asked) : overview(packageJson.version));
+	const asking = name === 'help' ? args[0] : undefined;
+	if (name === undefined || name === '--help' || name === '-h' || (name === 'help' && !asking)) {
+		console.log(overview(packageJson.version));
 		return 0;
 	}
 	if (name === '--version' || name === '-V' || name === '-v') {
 		console.log(`flywheel ${packageJson.version}`);
 		return 0;
 	}
-	const spec = commandSpec(name);
+	const spec = commandSpec(asking ?? name);
 	if (!spec) {
 		const commands = COMMANDS.map((c) => c.name).join(', ');
 		console.error(
-			`flywheel: unknown command "${name}"; the commands are ${commands} (flywheel --help)`
+			`flywheel: unknown command "${asking ?? name}"; the commands are ${commands} (flywheel --help)`
 		);
 		return 2;
+	}
+	if (asking) {
+		console.log(commandHelp(spec));
+		return 0;
 	}
 	try {
 		const parsed = parseCommandArgs(spec, args);
