@@ -42,15 +42,21 @@ async function packagesLoaded(...args: string[]): Promise<{ packages: string[]; 
 }
 
 describe('flywheel loads only what a command needs', () => {
-	it('prints its usage without loading DuckDB', async () => {
+	it('prints its usage, and a command’s help, without loading DuckDB', async () => {
 		const { packages, stdout } = await packagesLoaded('--help');
-		expect(stdout).toMatch(/^Usage:/);
+		expect(stdout).toContain('\nUsage: flywheel COMMAND [options]\n');
 		expect(packages.filter((p) => p.startsWith('@duckdb/'))).toEqual([]);
+		const help = await packagesLoaded('review', '--help');
+		expect(help.stdout).toContain(
+			'\nUsage: flywheel review FILE... [--config CONFIG.yaml] [options]\n'
+		);
+		expect(help.packages.filter((p) => p.startsWith('@duckdb/') || p === 'yaml')).toEqual([]);
 	});
 
 	it('inspects a file on native DuckDB without loading the review code', async () => {
 		const { packages, stdout } = await packagesLoaded('inspect', csv);
-		expect(stdout).toContain('sessions: 2 values, sum 7, 2025-01-01 to 2025-01-02');
+		// The metrics table: values, no data, sum, dates.
+		expect(stdout).toMatch(/\n {2}sessions +2 +0 +7 {2}2025-01-01 to 2025-01-02\n/);
 		expect(packages).toContain('@duckdb/node-api');
 		expect(packages).not.toContain('@duckdb/duckdb-wasm');
 		// The review's configuration is YAML: `inspect` never reads one.

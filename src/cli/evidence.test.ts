@@ -130,10 +130,22 @@ describe('flywheel evidence', () => {
 		expect(stdout).toMatch(/Repeat orders moves the same way as Emails sent, the same week/);
 	});
 
-	it('says what is missing and exits 1 without --config', async () => {
-		await expect(run(csv)).rejects.toMatchObject({
-			code: 1,
-			stderr: expect.stringContaining('flywheel evidence: --config CONFIG.yaml is required')
+	it('declares no link without --config (the catalog is guessed), and says so', async () => {
+		const { stdout } = await run(csv, '--json');
+		const evidence = JSON.parse(stdout) as Evidence;
+		expect(evidence.links).toEqual([]);
+		expect(evidence.weeks).toBe(JUDGED);
+		const text = await run(csv);
+		expect(text.stdout).toContain('none (the catalog declares no `drives`)');
+	});
+
+	it('is a usage error (exit 2) with no file, and shows its options with --help', async () => {
+		await expect(run('--json')).rejects.toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining('flywheel evidence: name at least one CSV file')
 		});
+		const { stdout } = await run('--help');
+		expect(stdout).toContain('flywheel evidence FILE... [--config CATALOG.yaml] [options]');
+		expect(stdout).toContain('--week-ending YYYY-MM-DD');
 	});
 });

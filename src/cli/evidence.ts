@@ -1,12 +1,15 @@
 /**
- * `flywheel evidence FILE... --config CATALOG [--week-ending YYYY-MM-DD] [--json]`: whether the
- * data supports each link the catalog declares (`drives`), and the undeclared links it suggests
- * (src/lib/evidence/README.md). `--json` prints the evidence JSON; without it, one line a link.
+ * `flywheel evidence FILE... [--config CATALOG] [--week-ending YYYY-MM-DD] [--json] [mapping
+ * options]`: whether the data supports each link the catalog declares (`drives`), and the
+ * undeclared links it suggests (src/lib/evidence/README.md). Without a catalog (or with a WBR App
+ * configuration) no link is declared: only suggestions. `--json` prints the evidence JSON;
+ * without it, one line a link.
  */
 import { describeLink, describeSuggestion, METHOD_IN_WORDS } from '../lib/evidence/describe';
 import { reviewEvidence } from '../lib/evidence/reviewEvidence';
 import type { Evidence } from '../lib/evidence/types';
-import { parseLoadArgs, withLoadedData } from './load';
+import type { ParsedArgs } from './args';
+import { withLoadedData } from './load';
 
 function summary(evidence: Evidence, label: (id: string) => string): string {
 	const lines = [`Evidence over ${evidence.weeks} weeks`, '', 'Declared links:'];
@@ -21,15 +24,13 @@ function summary(evidence: Evidence, label: (id: string) => string): string {
 	return lines.join('\n');
 }
 
-export async function evidence(args: string[]): Promise<number> {
-	const options = parseLoadArgs(args);
-	return withLoadedData('evidence', options, async (engine, { catalog }) => {
-		const { evidence: result } = await reviewEvidence(engine, catalog, {
-			weekEnding: options.weekEnding
-		});
+export async function evidence(parsed: ParsedArgs): Promise<number> {
+	return withLoadedData('evidence', parsed, async (engine, { config, weekEnding, json }) => {
+		const { catalog } = config;
+		const { evidence: result } = await reviewEvidence(engine, catalog, { weekEnding });
 		const labels = new Map(catalog.metrics.map((m) => [m.id, m.label]));
 		const label = (id: string) => labels.get(id) ?? id;
-		console.log(options.json ? JSON.stringify(result, null, 2) : summary(result, label));
+		console.log(json ? JSON.stringify(result, null, 2) : summary(result, label));
 		return 0;
 	});
 }

@@ -1,77 +1,75 @@
 /**
- * What the commands that review loaded data share: their arguments (`FILE... --config CONFIG
- * [--week-ending YYYY-MM-DD] [--json]`) and loading the files into native DuckDB with the
- * configuration parsed meanwhile, the same ingest code the app runs.
+ * What the commands that review loaded data share (`review`, `evidence`): their arguments
+ * (`FILE... [--config CONFIG.yaml] [--week-ending YYYY-MM-DD] [--json]` and the mapping options),
+ * and loading the files into native DuckDB with the configuration parsed meanwhile, the same
+ * ingest code the app runs. Without `--config` the catalog is guessed from the data's metrics, as
+ * the app does for uploaded files.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { startNativeEngine } from '../lib/engine/native';
 import type { Engine } from '../lib/engine/types';
 import { ingestFiles } from '../lib/ingest/ingest';
+import { catalogFromMetrics } from '../lib/metrics/catalogFile';
 import type { ReviewConfig } from '../lib/metrics/config';
+import { deckFromCatalog } from '../lib/metrics/deck';
+import { stringOption, UsageError, type ParsedArgs } from './args';
+import { isReadable, readInput } from './files';
+import { mappingOptions, mappingsFor } from './mapping-options';
 import { parseReviewConfig } from './review-config';
 
-export interface LoadArgs {
-	files: string[];
-	config: string;
+export interface LoadedData {
+	config: ReviewConfig;
+	/** No `--config`: the catalog was guessed from the data. */
+	guessed: boolean;
 	weekEnding?: string;
 	json: boolean;
 }
 
-export function parseLoadArgs(args: string[]): LoadArgs {
-	const files: string[] = [];
-	let config: string | undefined;
-	let weekEnding: string | undefined;
-	let json = false;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i] as string;
-		const value = (): string => {
-			const next = args[++i];
-			if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value`);
-			return next;
-		};
-		if (arg === '--config') config = value();
-		else if (arg.startsWith('--config=')) config = arg.slice('--config='.length);
-		else if (arg === '--week-ending') weekEnding = value();
-		else if (arg.startsWith('--week-ending=')) weekEnding = arg.slice('--week-ending='.length);
-		else if (arg === '--json') json = true;
-		else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
-		else files.push(arg);
-	}
-	if (!config) throw new Error('--config CONFIG.yaml is required');
-	if (!files.length) throw new Error('name at least one CSV file');
-	if (weekEnding !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(weekEnding)) {
-		throw new Error(`--week-ending must be YYYY-MM-DD, not "${weekEnding}"`);
-	}
-	return { files, config, weekEnding, json };
+/** The configuration's text, read now; its parsing, a promise (in a box, so `await` does not wait for it). */
+async function readConfig(path: string): Promise<{ parsing: Promise<ReviewConfig> }> {
+	const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+		throw new Error(`${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+	});
+	const parsing = parseReviewConfig(text, basename(path));
+	parsing.catch(() => {}); // awaited once the files are loaded, before anything else is reported
+	return { parsing };
 }
 
 /**
- * Loads the files and the configuration, runs `work` on them and closes the engine; exit status 1
- * (each file's problem on stderr, after `flywheel COMMAND:`) when a file cannot be read.
+ * Loads the files named in `parsed` and the configuration, runs `work` on them and closes the
+ * engine; exit status 1 (each file's problem on stderr, after `flywheel COMMAND:`) when a file
+ * cannot be read.
  */
 export async function withLoadedData(
 	command: string,
-	options: LoadArgs,
-	work: (engine: Engine, config: ReviewConfig) => Promise<number>
+	parsed: ParsedArgs,
+	work: (engine: Engine, data: LoadedData) => Promise<number>
 ): Promise<number> {
+	const files = parsed.positionals;
+	const configPath = stringOption(parsed, 'config');
+	const weekEnding = stringOption(parsed, 'week-ending');
+	const options = mappingOptions(parsed);
+	if (!files.length) throw new UsageError('name at least one CSV file');
+	if (weekEnding !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(weekEnding))
+		throw new UsageError(`--week-ending must be YYYY-MM-DD, not "${weekEnding}"`);
 	// Read first, so a missing configuration is the first thing said; parsed while DuckDB loads.
-	const configText = await readFile(options.config, 'utf8');
-	const parsing = parseReviewConfig(configText, basename(options.config));
-	parsing.catch(() => {}); // awaited below, before anything else is reported
-	const inputs = await Promise.all(
-		options.files.map(async (path) => ({
-			name: basename(path),
-			data: new Uint8Array(await readFile(path))
-		}))
-	).catch(async (error: unknown) => {
+	const parsing = configPath === undefined ? undefined : (await readConfig(configPath)).parsing;
+	const inputs = files.map((path) => readInput(path, basename(path)));
+	const { mappings, errors } = await mappingsFor(inputs.filter(isReadable), options);
+	for (const input of inputs) {
+		const error = 'error' in input ? input.error : errors.get(input.name);
+		if (error) errors.set(input.name, error);
+	}
+	if (errors.size > 0) {
 		await parsing;
-		throw error;
-	});
+		for (const [name, error] of errors) console.error(`flywheel ${command}: ${name}: ${error}`);
+		return 1;
+	}
 	const engine = await startNativeEngine();
 	try {
-		const ingested = await ingestFiles(engine, inputs);
-		const config = await parsing;
+		const ingested = await ingestFiles(engine, inputs.filter(isReadable), { mappings });
+		const given = await parsing;
 		let failed = false;
 		for (const file of ingested.files) {
 			if (file.error) {
@@ -84,7 +82,14 @@ export async function withLoadedData(
 			}
 		}
 		if (failed) return 1;
-		return await work(engine, config);
+		let config: ReviewConfig;
+		if (given) config = given;
+		else {
+			const catalog = catalogFromMetrics(ingested.metrics.map((m) => m.id));
+			config = { catalog, deck: deckFromCatalog(catalog), format: 'catalog' };
+		}
+		const json = parsed.values.json === true;
+		return await work(engine, { config, guessed: !given, weekEnding, json });
 	} finally {
 		await engine.close();
 	}

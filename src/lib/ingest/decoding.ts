@@ -7,6 +7,7 @@
 import { FileTooLargeError, MAX_DECODED_BYTES, MAX_FILE_BYTES, SNIFF_BYTES } from './limits';
 import { blobOf, Pacer, slicesOf, type BytesDone } from './pacing';
 import type { Encoding } from './types';
+import { decodeWindows1252 } from './windows-1252';
 
 export type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -120,10 +121,21 @@ export function detectEncoding(head: Uint8Array): Encoding {
 	return utf16Guess(head) ?? (isValidUtf8(head) ? 'utf-8' : 'windows-1252');
 }
 
+/**
+ * A decoder for one text, slice after slice (`more`: the text goes on, so a character cut at the
+ * slice's end waits for the next). Windows-1252 is Flywheel's own table, the same in Node and in
+ * the browser (`windows-1252.ts`); the others are the platform's TextDecoder, which strips a BOM
+ * for UTF-8 and UTF-16.
+ */
+function textDecoder(encoding: Encoding): (bytes: Uint8Array, more: boolean) => string {
+	if (encoding === 'windows-1252') return decodeWindows1252;
+	const decoder = new TextDecoder(encoding);
+	return (bytes, more) => decoder.decode(bytes, { stream: more });
+}
+
 /** Text of bytes in the given encoding, without a byte-order mark; bad bytes become U+FFFD. */
 export function decodeText(bytes: Uint8Array, encoding: Encoding, final = true): string {
-	// TextDecoder strips a BOM for utf-8 and utf-16 by default.
-	return new TextDecoder(encoding).decode(bytes, { stream: !final });
+	return textDecoder(encoding)(bytes, !final);
 }
 
 /**
@@ -141,11 +153,11 @@ export async function transcode(
 	const size = sizeOf(data);
 	if (size > MAX_DECODED_BYTES)
 		throw new FileTooLargeError(fileName, size, MAX_DECODED_BYTES, `${encoding} files`);
-	const decoder = new TextDecoder(encoding);
+	const decode = textDecoder(encoding);
 	const encoder = new TextEncoder();
 	const parts: Bytes[] = [];
 	for await (const slice of slicesOf(data, onBytes))
-		parts.push(encoder.encode(decoder.decode(slice, { stream: true })) as Bytes);
-	parts.push(encoder.encode(decoder.decode()) as Bytes);
+		parts.push(encoder.encode(decode(slice, true)) as Bytes);
+	parts.push(encoder.encode(decode(new Uint8Array(0), false)) as Bytes);
 	return blobOf(parts);
 }

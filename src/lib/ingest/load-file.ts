@@ -110,8 +110,8 @@ export async function loadFile(
 	progress = new FileProgress(undefined, { name: input.name, index: 0, count: 1 })
 ): Promise<FileReport> {
 	const report = emptyReport(input.name);
-	const sample = await readSample(input.name, input.data);
-	const preview = previewSample(input.name, 0, sample, userMapping?.delimiter);
+	const sample = await readSample(input.name, input.data, userMapping?.encoding);
+	const preview = previewSample(input.name, 0, sample, userMapping);
 	const mapping: Mapping = userMapping ?? preview.mapping;
 	Object.assign(report, {
 		encoding: mapping.encoding,

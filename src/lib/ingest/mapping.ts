@@ -15,6 +15,7 @@ import {
 } from './decoding';
 import { sniffDialect } from './dialect';
 import { isLabelName, isOneValuePerRow, isRowCounter, joinedFrom } from './identifiers';
+import { decideLayout } from './layout';
 import { SNIFF_BYTES } from './limits';
 import { isNullSpelling, parseNumber } from './numbers';
 import type { SampleRecord } from './records';
@@ -42,11 +43,6 @@ const PREVIEW_ROWS = 20;
 /** A date column has dates in at least this share of its first rows (totals rows are not dates). */
 const MIN_DATE_SHARE = 0.5;
 
-/** Header names that say "this column holds the metric's name" in a long file. */
-const METRIC_NAME =
-	/^(metric|metric[ _]?name|metric[ _]?id|measure|measure[ _]?name|kpi|series|variable|indicator|key)$/i;
-const VALUE_NAME = /^(value|values|amount|val|metric[ _]?value|measure[ _]?value|count|number)$/i;
-
 /** Segment columns with this many distinct values, mostly unique, are labels, not segments. */
 const MAX_SEGMENT_VALUES = 200;
 
@@ -58,8 +54,15 @@ export interface Sample {
 	complete: boolean;
 }
 
-/** Reads and decodes the first SNIFF_BYTES of a file (after gunzip when it is compressed). */
-export async function readSample(name: string, data: Blob | Uint8Array): Promise<Sample> {
+/**
+ * Reads and decodes the first SNIFF_BYTES of a file (after gunzip when it is compressed), in the
+ * encoding it detects or the one given.
+ */
+export async function readSample(
+	name: string,
+	data: Blob | Uint8Array,
+	given?: Encoding
+): Promise<Sample> {
 	checkSize(name, data);
 	let head = await readHead(data, SNIFF_BYTES);
 	let complete = sizeOf(data) <= SNIFF_BYTES;
@@ -70,7 +73,7 @@ export async function readSample(name: string, data: Blob | Uint8Array): Promise
 		head = await readHead(start, SNIFF_BYTES);
 		complete = start.size <= SNIFF_BYTES;
 	}
-	const encoding = detectEncoding(head);
+	const encoding = given ?? detectEncoding(head);
 	return { encoding, gzip, text: decodeText(head, encoding, complete), complete };
 }
 
@@ -114,25 +117,40 @@ function pickDateColumn(names: string[], records: SampleRecord[]): number {
 	return (candidates.find((c) => c.hinted) ?? candidates[0])?.i ?? -1;
 }
 
+/** What the reader may be told instead of detecting it (the CLI's --delimiter, --encoding, ...). */
+export interface ReadingChoices {
+	delimiter?: Delimiter;
+	encoding?: Encoding;
+	/** 1-based line of the header row. */
+	headerLine?: number;
+}
+
 /** Detects everything about a file; the mapping is complete even when no date column was found. */
 export async function previewFile(
 	name: string,
 	data: Blob | Uint8Array,
-	options: { delimiter?: Delimiter } = {}
+	options: ReadingChoices = {}
 ): Promise<FilePreview> {
-	const sample = await readSample(name, data);
-	return previewSample(name, sizeOf(data), sample, options.delimiter);
+	const sample = await readSample(name, data, options.encoding);
+	return previewSample(name, sizeOf(data), sample, options);
 }
 
 export function previewSample(
 	name: string,
 	size: number,
 	sample: Sample,
-	delimiter?: Delimiter
+	{ delimiter, headerLine }: ReadingChoices = {}
 ): FilePreview {
 	const dialect = sniffDialect(sample.text, sample.complete, delimiter);
-	const header = dialect.headerIndex >= 0 ? dialect.records[dialect.headerIndex] : undefined;
-	const dataRecords = dialect.records.slice(dialect.dataIndex);
+	let { headerIndex, dataIndex } = dialect;
+	if (headerLine !== undefined && headerLine > 0) {
+		headerIndex = dialect.records.findIndex((r) => r.line === headerLine);
+		if (headerIndex < 0)
+			throw new Error(`line ${headerLine} does not start a row in the first 64 KB of the file`);
+		dataIndex = headerIndex + 1;
+	}
+	const header = headerIndex >= 0 ? dialect.records[headerIndex] : undefined;
+	const dataRecords = dialect.records.slice(dataIndex);
 	// The header says how many columns there are; rows wider than it are rejected when loaded.
 	const width = header ? header.fields.length : dialect.width;
 	const rawHeader = header
@@ -178,15 +196,9 @@ export function previewSample(
 	// Days in the sample: a segment's values come back day after day, an identifier's do not.
 	const days = new Set(dateValues).size;
 
-	const metricNameIndex = textColumns.find((i) => METRIC_NAME.test(names[i] ?? ''));
-	let valueIndex: number | undefined;
-	if (metricNameIndex !== undefined) {
-		valueIndex =
-			numericColumns.length === 1
-				? numericColumns[0]
-				: numericColumns.find((i) => VALUE_NAME.test(names[i] ?? ''));
-	}
-	const layout = metricNameIndex !== undefined && valueIndex !== undefined ? 'long' : 'wide';
+	const decision = decideLayout(names, textColumns, numericColumns, dataRecords, dateIndex);
+	const { layout, metricNameIndex, valueIndex } = decision;
+	if (decision.note) notes.push(decision.note);
 	for (const i of numericColumns) {
 		const column = names[i] as string;
 		if (layout === 'wide') metricColumns.push(column);

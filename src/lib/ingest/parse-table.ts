@@ -40,7 +40,7 @@ export async function parseTable(
 	options: { delimiter?: Delimiter } = {}
 ): Promise<ParsedTable> {
 	const sample = await readSample(name, data);
-	const preview = previewSample(name, 0, sample, options.delimiter);
+	const preview = previewSample(name, 0, sample, { delimiter: options.delimiter });
 	const { mapping } = preview;
 	let all = mapping.gzip ? await gunzip(name, data) : data;
 	if (mapping.encoding !== 'utf-8') all = await transcode(name, all, mapping.encoding);
