@@ -136,9 +136,9 @@ describe('help', () => {
 		expect(text.split('\n')[0]).toBe(
 			'flywheel 9.9.9: a weekly business review from CSV metric exports, on your machine'
 		);
-		expect(text).toContain('\n  inspect   what Flywheel understood');
-		expect(text).toContain('\n  review    the weekly business review');
-		expect(text).toContain('\n  evidence  which declared input → output links the data supports');
+		expect(text).toContain('\n  inspect    what Flywheel understood');
+		expect(text).toContain('\n  review     the weekly business review');
+		expect(text).toContain('\n  evidence   which declared input → output links the data supports');
 		expect(text).toContain('\n  --version, -V  the version');
 		expect(text).toContain('\n  0  done\n  1  a file could not be read');
 		expect(text).toContain('\n  2  the command line is wrong');

@@ -127,6 +127,35 @@ export const COMMANDS: CommandSpec[] = [
 			'flywheel evidence weekly.csv --config catalog.yaml',
 			'flywheel evidence weekly.csv --config catalog.yaml --week-ending 2026-11-21 --json'
 		]
+	},
+	{
+		name: 'narrative',
+		summary: 'the review written as prose: the headline, a paragraph per exception, what behaved',
+		usage: 'flywheel narrative FILE... [--config CONFIG.yaml] [options]',
+		options: [
+			{
+				name: 'config',
+				value: 'FILE',
+				help: 'a Flywheel catalog or a WBR App configuration; without it the catalog is guessed from the data'
+			},
+			{
+				name: 'week-ending',
+				value: 'YYYY-MM-DD',
+				help: 'the week to review (default: the last full week in the data)'
+			},
+			{
+				name: 'view',
+				value: 'operational|strategic',
+				help: 'the weekly review (default) or the monthly one'
+			},
+			{ name: 'html', help: 'a self-contained HTML file on stdout instead of Markdown' },
+			...MAPPING_OPTIONS,
+			HELP
+		],
+		examples: [
+			'flywheel narrative orders.csv --config catalog.yaml > review.md',
+			'flywheel narrative orders.csv --config catalog.yaml --view strategic --html > review.html'
+		]
 	}
 ];
 

@@ -19,6 +19,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
 			return (await import('./review')).review;
 		case 'evidence':
 			return (await import('./evidence')).evidence;
+		case 'narrative':
+			return (await import('./narrative')).narrative;
 		default:
 			return undefined;
 	}

@@ -91,7 +91,7 @@ describe('flywheel conventions', () => {
 		expect(await flywheel('summarise')).toMatchObject({
 			code: 2,
 			stderr:
-				'flywheel: unknown command "summarise"; the commands are inspect, review, evidence (flywheel --help)\n'
+				'flywheel: unknown command "summarise"; the commands are inspect, review, evidence, narrative (flywheel --help)\n'
 		});
 		expect(await flywheel('review')).toMatchObject({
 			code: 2,

@@ -25,7 +25,10 @@ import { formatDate, formatMonth } from '../format/date';
 import { formatValue, type FormatSpec } from '../format/number';
 import type { MetricKind, View } from '../metrics/types';
 import type { Review, ReviewMetric } from '../review/types';
+import { escape } from './escape';
 import { EXPORT_STYLE } from './html-style';
+
+export { escape };
 
 export interface HtmlExportOptions {
 	/** Which review: the operational one judges the week, the strategic one the month. */
@@ -212,17 +215,4 @@ function formatOf(metric: Pick<ReviewMetric, 'unit' | 'unitDetail'> | undefined)
 		unit: metric?.unit ?? 'number',
 		...(metric?.unitDetail ? { unitDetail: metric.unitDetail } : {})
 	};
-}
-
-const ENTITIES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-/** Text and attribute values as HTML: labels and owners come from a customer's files. */
-export function escape(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
