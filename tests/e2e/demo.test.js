@@ -14,7 +14,7 @@ describe('demo page', () => {
 	let app;
 	before(async () => {
 		app = await openApp();
-		await app.page.goto(app.url);
+		await app.page.goto(new URL('/metrics', app.url).href);
 	});
 	after(async () => app?.close());
 

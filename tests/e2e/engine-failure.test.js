@@ -14,7 +14,7 @@ describe('engine start-up failure', () => {
 	after(async () => app?.close());
 
 	it('says the engine could not start, and the page still stands', async () => {
-		await app.page.goto(app.url);
+		await app.page.goto(new URL('/metrics', app.url).href);
 		const message = app.page.getByRole('status').getByText(/data engine could not start/i);
 		await message.waitFor({ timeout: 60_000 });
 		assert.match(await message.innerText(), /could not start/i);

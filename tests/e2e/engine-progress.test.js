@@ -22,7 +22,7 @@ describe('engine start-up progress', () => {
 				if (bar && bar.hasAttribute('value')) seen.push(Number(bar.getAttribute('value')));
 			}).observe(document, { subtree: true, childList: true, attributes: true });
 		});
-		await app.page.goto(app.url);
+		await app.page.goto(new URL('/metrics', app.url).href);
 		await app.page.getByText('Engine ready').waitFor({ timeout: 60_000 });
 		const seen = /** @type {number[]} */ (
 			await app.page.evaluate(() => Reflect.get(window, 'progressSeen'))

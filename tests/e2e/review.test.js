@@ -204,6 +204,16 @@ describe('reviews', () => {
 		assert.ok(Math.abs(Number(attainment) - (revenue.box.ytd / revenue.plan.ytd - 1)) < 1e-12);
 	});
 
+	it('opens on the operational review at `/`, with the week and filters of the address', async () => {
+		await app.page.goto(new URL('/?week=2026-11-14&region=North', app.url).href);
+		await app.page.waitForURL(/\/operational\?week=2026-11-14&region=North$/);
+		await waitForReview(app.page, '2026-11-14');
+		assert.equal(await app.page.locator('[data-segment="region"]').inputValue(), 'North');
+		await app.page.getByRole('link', { name: 'Metrics' }).click();
+		await app.page.waitForURL(/\/metrics$/);
+		await app.page.locator('[data-metric-card]').first().waitFor();
+	});
+
 	it('the address carries view, week and filter through a reload, and back returns to the previous week', async () => {
 		const page = app.page;
 		await page.goto(new URL(`/operational?week=2026-11-14&region=North`, app.url).href);
