@@ -56,10 +56,11 @@ describe('presenting, printing and exporting the review', () => {
 	});
 	after(async () => app?.close());
 
-	it('presentation mode: the exception list, then one card per slide, moved with the keyboard', async () => {
+	it('presentation mode: the narrative, the exception list, then one card per slide, moved with the keyboard', async () => {
 		const page = app.page;
 		const order = viewOrder('operational');
-		const count = order.length + 1;
+		// The written narrative, the exception list, then the cards.
+		const count = order.length + 2;
 		await page.goto(new URL(`/present?view=operational&week=${WEEK}`, app.url).href);
 		const counter = page.locator('[data-slide-counter]');
 		await counter.waitFor({ timeout: 120_000 });
@@ -71,22 +72,28 @@ describe('presenting, printing and exporting the review', () => {
 				`Slide ${n} / ${count}`
 			);
 		};
-		await expectSlide(1, 'exceptions');
+		await expectSlide(1, 'narrative');
+		const narrative = page.locator('[data-slide="narrative"]');
+		assert.match(String(await narrative.locator('h1').textContent()), /week ending 21 Nov 2026/);
+		assert.match(String(await narrative.textContent()), /metrics need attention; \d+ behaved/);
+		await app.screenshot('present-0-narrative');
+		await page.keyboard.press('ArrowRight');
+		await expectSlide(2, 'exceptions');
 		assert.match(String(await page.locator('#exceptions-title').textContent()), /need attention/);
 		await app.screenshot('present-1-exceptions');
 
 		await page.keyboard.press('ArrowRight');
-		await expectSlide(2, String(order[0]));
+		await expectSlide(3, String(order[0]));
 		await page.locator('[data-chart][data-drawn]').waitFor();
 		await app.screenshot('present-2-first-card');
 		await page.keyboard.press('PageDown');
-		await expectSlide(3, String(order[1]));
+		await expectSlide(4, String(order[1]));
 		await page.keyboard.press('Space');
-		await expectSlide(4, String(order[2]));
+		await expectSlide(5, String(order[2]));
 		await page.keyboard.press('PageUp');
-		await expectSlide(3, String(order[1]));
+		await expectSlide(4, String(order[1]));
 		await page.keyboard.press('ArrowLeft');
-		await expectSlide(2, String(order[0]));
+		await expectSlide(3, String(order[0]));
 		await page.keyboard.press('End');
 		await expectSlide(count, String(order.at(-1)));
 		await page.locator('[data-chart][data-drawn]').waitFor();
@@ -95,19 +102,21 @@ describe('presenting, printing and exporting the review', () => {
 		await page.keyboard.press('ArrowRight');
 		await expectSlide(count, String(order.at(-1)));
 		await page.keyboard.press('Home');
-		await expectSlide(1, 'exceptions');
+		await expectSlide(1, 'narrative');
+		await page.keyboard.press('ArrowRight');
+		await expectSlide(2, 'exceptions');
 
 		// An exception's name goes to its card's slide.
 		const first = String(
 			await page.locator('[data-exception]').first().getAttribute('data-exception')
 		);
 		await page.locator(`[data-exception="${first}"] a`).click();
-		await expectSlide(order.indexOf(first) + 2, first);
+		await expectSlide(order.indexOf(first) + 3, first);
 		// A pressed button keeps focus; Space must still move one slide, not two.
 		await page.getByRole('button', { name: 'Next →' }).click();
-		await expectSlide(order.indexOf(first) + 3, String(order[order.indexOf(first) + 1]));
+		await expectSlide(order.indexOf(first) + 4, String(order[order.indexOf(first) + 1]));
 		await page.keyboard.press('Space');
-		await expectSlide(order.indexOf(first) + 4, String(order[order.indexOf(first) + 2]));
+		await expectSlide(order.indexOf(first) + 5, String(order[order.indexOf(first) + 2]));
 
 		await page.keyboard.press('Escape');
 		await page.waitForURL(`**/operational?week=${WEEK}`);

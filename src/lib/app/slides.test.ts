@@ -27,6 +27,16 @@ describe('presentation slides', () => {
 		expect(slideOf(slides, 'not_shown')).toBe(-1);
 	});
 
+	it('opens on the written narrative when there is one, the exception list next', () => {
+		const slides = reviewSlides(
+			shown,
+			'# Weekly business review\n\n2 of 3 metrics need attention.'
+		);
+		expect(slides.map((s) => s.kind)).toEqual(['narrative', 'exceptions', 'card', 'card', 'card']);
+		expect(slides[0]).toMatchObject({ markdown: expect.stringContaining('2 of 3 metrics') });
+		expect(slideOf(slides, 'page_load_p90')).toBe(3);
+	});
+
 	it('moves with arrows, page keys, space, Home and End, and stops at the ends', () => {
 		expect(['ArrowRight', 'ArrowDown', 'PageDown', ' '].map((k) => keyMove(k))).toEqual(
 			Array(4).fill('next')

@@ -1,15 +1,20 @@
 /**
- * Presentation mode's deck: the exception list first, then one card per slide in the view's order
+ * Presentation mode's deck: the written narrative, the exception list, then one card per slide in the view's order
  * (the order the review page shows them), and the keys a presenter uses to move through it. Pure,
  * so the order and the keys are tested without a browser.
  */
 import type { MetricKind } from '../metrics/types';
 import type { ReviewCard, ReviewView } from './review-view';
 
-export type Slide = { kind: 'exceptions' } | { kind: 'card'; card: ReviewCard; group: MetricKind };
+export type Slide =
+	| { kind: 'narrative'; markdown: string }
+	| { kind: 'exceptions' }
+	| { kind: 'card'; card: ReviewCard; group: MetricKind };
 
-export function reviewSlides(shown: ReviewView): Slide[] {
+/** The deck: the written narrative first when there is one (../export/narrative.ts), then as below. */
+export function reviewSlides(shown: ReviewView, narrative?: string): Slide[] {
 	return [
+		...(narrative ? [{ kind: 'narrative', markdown: narrative } as const] : []),
 		{ kind: 'exceptions' },
 		...shown.groups.flatMap((group) =>
 			group.cards.map((card): Slide => ({ kind: 'card', card, group: group.kind }))

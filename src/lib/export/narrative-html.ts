@@ -40,8 +40,8 @@ function blockHtml(block: string[]): string {
 	return `<p>${block.map(inline).join('<br>\n')}</p>`;
 }
 
-/** `markdown` as a standalone HTML page titled by its first heading. */
-export function narrativeToHtml(markdown: string, options: { exportedAt?: string } = {}): string {
+/** `markdown` as HTML elements (headings, paragraphs, quotes), for a page or a slide. */
+export function narrativeBodyHtml(markdown: string): string {
 	const blocks: string[][] = [];
 	let current: string[] = [];
 	for (const line of markdown.split(/\r?\n/)) {
@@ -55,6 +55,11 @@ export function narrativeToHtml(markdown: string, options: { exportedAt?: string
 		} else current.push(line);
 	}
 	if (current.length) blocks.push(current);
+	return blocks.map(blockHtml).join('\n');
+}
+
+/** `markdown` as a standalone HTML page titled by its first heading. */
+export function narrativeToHtml(markdown: string, options: { exportedAt?: string } = {}): string {
 	const title = /^# (.*)$/m.exec(markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Business review';
 	return `<!doctype html>
 <html lang="en">
@@ -66,7 +71,7 @@ export function narrativeToHtml(markdown: string, options: { exportedAt?: string
 </head>
 <body>
 <article>
-${blocks.map(blockHtml).join('\n')}
+${narrativeBodyHtml(markdown)}
 </article>
 <footer>Drafted by Flywheel from the review's figures${options.exportedAt ? ` on ${escape(options.exportedAt.slice(0, 10))}` : ''}.</footer>
 </body>
