@@ -91,10 +91,10 @@ describe('the metric tree', () => {
 	it('puts inputs left and outputs right, each input by the mean row of its outputs', () => {
 		const nodes = graphOf(metricTreeOption(metrics, treeLinks(metrics, evidence, label))).data;
 		const at = (id: string) => nodes.find((n) => n.id === id);
-		// Outputs in the catalog's order, over four rows: y = (row + 0.5) / 4.
+		// Outputs in the catalog's order, over four rows: y = 1000 (row + 0.5) / 4.
 		expect(
 			['conversion', 'orders', 'margin', 'sessions'].map((id) => at(`output:${id}`)?.y)
-		).toEqual([0.125, 0.375, 0.625, 0.875]);
+		).toEqual([125, 375, 625, 875]);
 		// Page load's outputs sit at rows 0 and 1 (mean 0.5), in-stock's at 1, free shipping's at 2.
 		expect(nodes.filter((n) => n.x === 0).map((n) => n.name)).toEqual([
 			'Page load',
@@ -110,6 +110,15 @@ describe('the metric tree', () => {
 			width: 800,
 			height: 200
 		});
+		// The five lines' ends (the drawing's units): only page load -> orders joins two rows (125 to
+		// 375); the other four are level. Lines are not snapped flat (they were at a 0..1 scale).
+		const ends = [...svg.matchAll(/<path d="M(\S+) (\S+)L(\S+) (\S+)" [^>]*fill="none"/g)];
+		expect(ends).toHaveLength(5);
+		const rises = ends.map(([, , y1, , y2]) => Number(y2) - Number(y1)).filter((r) => r !== 0);
+		expect(rises).toHaveLength(1);
+		// A little under 250: the line stops short of the output's node, at the arrow's base.
+		expect(rises[0]).toBeGreaterThan(240);
+		expect(rises[0]).toBeLessThanOrEqual(250);
 		expect(svg).toContain('stroke-dasharray');
 		expect(svg).toContain('wrong way');
 		expect(svg).toContain('Free shipping share');

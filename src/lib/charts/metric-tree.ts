@@ -132,12 +132,14 @@ export function metricTreeOption(
 ): EChartsCoreOption {
 	const labelOf = new Map(metrics.map((m) => [m.id, m.label]));
 	const { inputs, outputs } = columns(metrics, links);
-	// Both columns span the same height, whatever their counts.
+	// Both columns span the same height, whatever their counts. In units of a thousandth of the
+	// drawing: ECharts snaps a line whose ends are within half a unit to a crisp horizontal one,
+	// which at a scale of 0..1 would flatten every line.
 	const node = (id: string, i: number, count: number, side: 'input' | 'output') => ({
 		id: `${side}:${id}`,
 		name: labelOf.get(id) ?? id,
-		x: side === 'input' ? 0 : 1,
-		y: (i + 0.5) / count,
+		x: side === 'input' ? 0 : 1000,
+		y: (1000 * (i + 0.5)) / count,
 		symbolSize: 9,
 		itemStyle: { color: theme.surface, borderColor: theme.ink, borderWidth: 1.5 },
 		label: { show: true, position: side === 'input' ? 'left' : 'right', color: theme.ink }
