@@ -11,6 +11,7 @@ import { defaultWeekEnding } from '../src/lib/review/defaultWeek';
 import { ReviewCache } from '../src/lib/review/reviewCache';
 import { deckMetricIds, planReviewMetrics } from '../src/lib/review/reviewMetrics';
 import { OBSERVATIONS } from '../src/lib/store/observations';
+import { timeEvidence, type EvidenceTimings } from './evidence-code';
 
 export interface ReviewTimings {
 	metrics: number;
@@ -26,10 +27,16 @@ export interface ReviewTimings {
 	duckdbMb: number;
 	exceptions: number;
 	monthlyExceptions: number;
+	/** With `evidence`: the catalog as a metric tree, judged after the reviews (./evidence-code.ts). */
+	evidence?: EvidenceTimings;
 }
 
 /** Runs the reviews of the data loaded in `engine`'s observations table. */
-export async function timeReviews(engine: Engine, switches = 5): Promise<ReviewTimings> {
+export async function timeReviews(
+	engine: Engine,
+	switches = 5,
+	options: { evidence?: boolean } = {}
+): Promise<ReviewTimings> {
 	const names = await engine.query(`SELECT DISTINCT metric FROM ${OBSERVATIONS} ORDER BY 1`);
 	const metrics = (names.columns['metric'] ?? []).map(String);
 	const catalog = catalogFromMetrics(metrics);
@@ -61,6 +68,9 @@ export async function timeReviews(engine: Engine, switches = 5): Promise<ReviewT
 		await buildReview(engine, deck('operational'), { cache, weekEnding: week.slice(0, 10) });
 		weekSwitchMs.push(lap());
 	}
+	const evidence = options.evidence
+		? await timeEvidence(engine, catalog, cache, weekEnding)
+		: undefined;
 	const memory = await engine.query(
 		'SELECT CAST(sum(memory_usage_bytes) AS DOUBLE) AS bytes FROM duckdb_memory()'
 	);
@@ -72,6 +82,7 @@ export async function timeReviews(engine: Engine, switches = 5): Promise<ReviewT
 		weekSwitchMs,
 		duckdbMb: Number(memory.columns['bytes']?.[0] ?? 0) / 1e6,
 		exceptions: operational.exceptions.length,
-		monthlyExceptions: strategic.monthlyExceptions.length
+		monthlyExceptions: strategic.monthlyExceptions.length,
+		...(evidence ? { evidence } : {})
 	};
 }

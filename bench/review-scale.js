@@ -27,6 +27,8 @@ import { median } from './report.js';
 
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
 export const METRIC_COUNTS = [10, 100, 500, 1000, 2000];
+/** The deck whose evidence is timed: 250 declared links, 62,250 undeclared pairs. */
+const EVIDENCE_METRICS = 500;
 const DAYS = 1092; // 156 weeks, 2022-11-27 (a Sunday) to 2025-11-22 (a Saturday)
 const FIRST_DAY = Date.UTC(2022, 10, 27);
 const DAY_MS = 86_400_000;
@@ -155,7 +157,9 @@ async function browserReviews(url, files, log) {
 			await page.reload();
 			await page.evaluate(() => window.bench.ready());
 			await page.setInputFiles('#csv', file.path);
-			results[metrics] = await page.evaluate(() => window.bench.review());
+			// The evidence target is the 500-metric deck's (src/lib/evidence/README.md).
+			const options = { evidence: metrics === EVIDENCE_METRICS };
+			results[metrics] = await page.evaluate((o) => window.bench.review(o), options);
 			log(
 				`  browser, ${metrics} metrics: first review ${(results[metrics].storeMs + results[metrics].operationalMs).toFixed(0)} ms`
 			);
@@ -274,6 +278,46 @@ async function appRuns(appBuild, wide, segmented, log) {
 	return results;
 }
 
+/**
+ * The evidence rows: the 500-metric deck as a metric tree, judged after its review, in the
+ * browser (the budget) and natively.
+ * @param {import('./evidence-code').EvidenceTimings | undefined} browser
+ * @param {import('./evidence-code').EvidenceTimings | undefined} native
+ * @returns {string[]}
+ */
+function evidenceRows(browser, native) {
+	if (!browser || !native) return ['| Evidence rows missing: no evidence timings | | | | |'];
+	const what = `Evidence after the review: ${browser.links} declared links and the suggestion search over ${browser.pairs.toLocaleString('en-US')} undeclared pairs (weekly history from the review's cache, then the judging)`;
+	const file = `wide ${EVIDENCE_METRICS} metrics`;
+	const value = (/** @type {import('./evidence-code').EvidenceTimings} */ t) =>
+		`${fmt(t.totalMs)} (the judging alone, run again: ${fmt(t.judgeMs)})`;
+	return [
+		`| ${what}, browser | ${file} | ${value(browser)} | ≤ ${fmt(1000)} | ${verdict(browser.totalMs, 1000)} |`,
+		`| ${what}, native | ${file} | ${value(native)} | | |`,
+		`| Evidence on noise, browser = native: links supported, links suggested (${browser.weeks} weeks) | ${file} | ${browser.supported} = ${native.supported}, ${browser.suggested} = ${native.suggested} | | |`
+	];
+}
+
+/**
+ * The evidence rows alone (`npm run bench -- --only=evidence`): the 500-metric export's review and
+ * evidence in the bench page and natively; printed, not written to bench/results.md.
+ * @param {{ benchUrl: string, log?: (line: string) => void }} options
+ */
+export async function evidenceScale({ benchUrl, log = console.log }) {
+	const dir = here('./data');
+	mkdirSync(dir, { recursive: true });
+	const file = await wideExport(dir, EVIDENCE_METRICS);
+	const browser = await browserReviews(benchUrl, [[EVIDENCE_METRICS, file]], log);
+	register();
+	const { nativeReviewOnce } = await import(/** @type {string} */ ('./native-review.ts'));
+	const native = await nativeReviewOnce(file.path, { evidence: true });
+	return [
+		'| Measurement | File | Value | Budget | Result |',
+		'| --- | --- | ---: | --- | --- |',
+		...evidenceRows(browser[EVIDENCE_METRICS]?.evidence, native.evidence)
+	].join('\n');
+}
+
 const fmt = (/** @type {number} */ ms) =>
 	ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 const verdict = (/** @type {number} */ value, /** @type {number} */ budget) =>
@@ -360,7 +404,7 @@ export async function reviewScale({ benchUrl, appBuild, log = console.log }) {
 	register();
 	const { nativeReviewOnce } = await import(/** @type {string} */ ('./native-review.ts'));
 	for (const [n, file] of files) {
-		const native = await nativeReviewOnce(file.path);
+		const native = await nativeReviewOnce(file.path, { evidence: n === EVIDENCE_METRICS });
 		const b = /** @type {Timings} */ (browser[n]);
 		const first = (/** @type {Timings} */ t) => t.storeMs + t.operationalMs;
 		row(
@@ -392,6 +436,7 @@ export async function reviewScale({ benchUrl, appBuild, log = console.log }) {
 				'',
 				''
 			);
+			rows.push(...evidenceRows(b.evidence, native.evidence));
 		}
 	}
 

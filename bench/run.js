@@ -6,6 +6,8 @@
 //   npm run bench -- --load=read_csv            force the load path: auto (default) | read_csv | ingest
 //   npm run bench -- --only=review              only the review at scale (bench/review-scale.js),
 //                                               replacing that section of bench/results.md
+//   npm run bench -- --only=evidence            only the evidence rows of that section (the 500-metric
+//                                               deck's links and suggestions), printed, not written
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,7 +19,7 @@ import { browserRun } from './browser.js';
 import { LONG_SIZES, generateData } from './generate.js';
 import { nativeRun } from './native.js';
 import { buildRows, toMarkdown } from './report.js';
-import { reviewScale } from './review-scale.js';
+import { evidenceScale, reviewScale } from './review-scale.js';
 import { reviewSwitch, switchTable } from './review-switch.js';
 
 const here = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
@@ -50,7 +52,8 @@ const started = performance.now();
 const loadBefore = loadavg()[0] ?? 0;
 
 const only = flags.only ?? process.env.BENCH_ONLY ?? 'all';
-if (only !== 'all' && only !== 'review') throw new Error(`--only=${only}: use review`);
+if (only !== 'all' && only !== 'review' && only !== 'evidence')
+	throw new Error(`--only=${only}: use review or evidence`);
 const appBuild = process.env.FLYWHEEL_BUILD ?? here('../build');
 
 /** The review-at-scale section, against the bench page served from bench/dist. */
@@ -61,6 +64,20 @@ async function reviewSection() {
 	} finally {
 		await server.close();
 	}
+}
+
+if (only === 'evidence') {
+	if (!existsSync(here('../.svelte-kit/tsconfig.json'))) {
+		execSync('npx svelte-kit sync', { cwd: here('..'), stdio: 'inherit' });
+	}
+	await build({ configFile: here('./vite.config.ts') });
+	const server = await startServer({ root: here('./dist'), quiet: true });
+	try {
+		log(`\n${await evidenceScale({ benchUrl: server.url, log })}`);
+	} finally {
+		await server.close();
+	}
+	process.exit(0);
 }
 
 if (only === 'review') {

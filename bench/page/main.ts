@@ -128,9 +128,10 @@ const bench = {
 
 	/**
 	 * The chosen file through the real upload path, then the review code on it (../review-code.ts):
-	 * the store, both views of the default week, weeks not seen before, DuckDB's memory.
+	 * the store, both views of the default week, weeks not seen before, DuckDB's memory; with
+	 * `evidence`, then the evidence for the catalog as a metric tree (../evidence-code.ts).
 	 */
-	async review() {
+	async review(options: { evidence?: boolean } = {}) {
 		const { engine } = await started;
 		const ingest = await findIngest();
 		if (!ingest) throw new Error('src/lib/ingest has no ingestFiles export yet');
@@ -140,7 +141,7 @@ const bench = {
 		if (failed) throw new Error(`ingestFiles: ${failed.name}: ${failed.error}`);
 		const { timeReviews } = await import('../review-code');
 		const t0 = performance.now();
-		const timings = await timeReviews(engine);
+		const timings = await timeReviews(engine, 5, options);
 		return { ...timings, longestTaskMs: await longestTask(t0, performance.now()) };
 	},
 

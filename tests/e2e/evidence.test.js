@@ -66,6 +66,64 @@ describe('evidence for the links on the deep dive', () => {
 		assert.deepEqual(app.foreignRequests, []);
 	});
 
+	it("draws the catalog's metric tree, then each link's verdict, with a legend in words", async () => {
+		const { page } = app;
+		await page.goto(new URL('catalog', app.url).href);
+		const tree = page.locator('[data-metric-tree]');
+		await tree.scrollIntoViewIfNeeded({ timeout: 60_000 });
+		await tree.locator('[data-chart="metric-tree"][data-drawn]').waitFor({ timeout: 30_000 });
+		await tree.locator('[data-judged="true"]').waitFor({ timeout: 120_000 });
+		const counts = await tree
+			.locator('[data-verdict-count]')
+			.evaluateAll((els) =>
+				els.map((el) => [el.getAttribute('data-verdict-count'), el.getAttribute('data-count')])
+			);
+		// The demo's 15 links: page load -> conversion and -> orders supported, the rest not.
+		assert.deepEqual(counts, [
+			['supported', '2'],
+			['opposite', '0'],
+			['not_supported', '13'],
+			['too_little_data', '0']
+		]);
+		assert.match(String(await tree.textContent()), /not supported \(13\): no relation the data/);
+		assert.match(
+			String(await tree.locator('[data-chart="metric-tree"]').getAttribute('aria-label')),
+			/^15 declared links from inputs \(left\) to outputs \(right\); 2 supported, 0 the wrong way, 13 not supported, 0 too little data$/
+		);
+		await app.screenshot('catalog-metric-tree');
+		assert.deepEqual(app.consoleErrors, []);
+	});
+
+	it('names in the strategic review each input the data does not back, once the review is drawn', async () => {
+		const { page } = app;
+		await page.goto(new URL(`/strategic?week=${WEEK}`, app.url).href);
+		await page.locator('[data-week-ending] #exceptions-title').waitFor({ timeout: 120_000 });
+		const doubts = page.locator('[data-doubted-inputs]');
+		await doubts.waitFor({ timeout: 120_000 });
+		const named = await doubts
+			.locator('[data-doubted-link]')
+			.evaluateAll((els) =>
+				els.map((el) => [el.getAttribute('data-doubted-link'), el.getAttribute('data-verdict')])
+			);
+		// The 13 links the demo's data does not support (all over 155-156 weeks), none wrong way;
+		// page load's two links, which it supports, are not named.
+		assert.equal(named.length, 13);
+		assert.ok(named.every(([, verdict]) => verdict === 'not_supported'));
+		assert.ok(!named.some(([link]) => String(link).startsWith('page_load_p90>')));
+		const inStock = doubts.locator('[data-doubted-link="in_stock_rate>orders"]');
+		assert.equal(
+			String(await inStock.textContent())
+				.replace(/\s+/g, ' ')
+				.trim(),
+			'In-stock rate: no clear sign it moves Orders at any lag of 0 to 8 weeks, 156 weeks of data'
+		);
+		// The hover says what was compared and what "clear" means.
+		assert.match(String(await inStock.getAttribute('title')), /Compared: the week-to-week changes/);
+		await doubts.scrollIntoViewIfNeeded();
+		await app.screenshot('strategic-doubted-inputs');
+		assert.deepEqual(app.consoleErrors, []);
+	});
+
 	it('exports the same evidence block with the review JSON', async () => {
 		const { page } = app;
 		await page.goto(new URL(`/operational?week=${WEEK}`, app.url).href);

@@ -15,7 +15,6 @@ import { reviewBands } from '../review/reviewBands';
 import type { Value } from '../review/types';
 import { evidenceForMetric, type MetricEvidence } from '../evidence/forMetric';
 import type { EvidenceWithHistory } from '../evidence/reviewEvidence';
-import { evidenceOf } from './evidence';
 import { linkedMetrics, type LinkedMetric } from './linked-metrics';
 import { metricSegments, type MetricSegments } from './metric-segments';
 import { segmentChoices } from './review-data';
@@ -108,7 +107,7 @@ export class DeepDiveState {
 			});
 			if (!current()) return;
 			this.segments = segments;
-			await this.#evidence(engine, catalog, reviewed, metric, review.weekEnding, address, current);
+			await this.#evidence(metric, address, current);
 		} catch (error) {
 			if (current()) this.error = error instanceof Error ? error.message : String(error);
 		} finally {
@@ -116,18 +115,17 @@ export class DeepDiveState {
 		}
 	}
 
-	/** The evidence for the metric's links; a failure is said beside it, the dive stays. */
+	/**
+	 * The evidence for the metric's links, from the review's cache (the review of this address was
+	 * built first); a failure is said beside it, the dive stays.
+	 */
 	async #evidence(
-		engine: Engine,
-		catalog: Catalog,
-		reviewed: Catalog,
 		metric: MetricDefinition,
-		weekEnding: string,
 		address: Omit<ReviewAddress, 'view'>,
 		current: () => boolean
 	): Promise<void> {
 		try {
-			const found = await evidenceOf(engine, catalog, reviewed, weekEnding, address.filters);
+			const found = await reviewState.evidence({ view: 'operational', ...address });
 			if (current())
 				this.evidence = { ...evidenceForMetric(found.evidence, metric), history: found };
 		} catch (error) {

@@ -15,6 +15,7 @@ import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { holdCharts } from '../charts/mount';
 import type { Engine } from '../engine/types';
+import type { EvidenceWithHistory } from '../evidence/reviewEvidence';
 import { deckFromCatalog } from '../metrics/deck';
 import type { Catalog } from '../metrics/types';
 import { buildReview } from '../review/buildReview';
@@ -24,6 +25,7 @@ import { deckMetricIds, planReviewMetrics } from '../review/reviewMetrics';
 import type { Review } from '../review/types';
 import { catalogState } from './catalog.svelte';
 import { dataset } from './dataset.svelte';
+import { evidenceOf } from './evidence';
 import { reviewWeeks, segmentChoices, type Segment, type SegmentChoices } from './review-data';
 import {
 	addressKey,
@@ -104,6 +106,27 @@ export class ReviewState {
 		} finally {
 			if (request === this.#latest) holdCharts(false);
 		}
+	}
+
+	/**
+	 * The evidence for the catalog's links at `address` (./evidence.ts), from this data's review
+	 * cache: the weekly history is composed from the store the reviews already read, no new scan.
+	 * Ask it after the review is drawn; it never delays one.
+	 */
+	async evidence(address: ReviewAddress): Promise<EvidenceWithHistory> {
+		const engine = await this.#engine();
+		const choices = await this.#dataChoices(engine);
+		const weekEnding = address.weekEnding ?? choices.weeks[0];
+		if (!weekEnding) throw new Error('the data has no complete week to judge the links on');
+		const reviewed = filterCatalog(choices.catalog, address.filters, choices.splits);
+		return evidenceOf(
+			engine,
+			choices.catalog,
+			reviewed,
+			weekEnding,
+			address.filters,
+			choices.cache
+		);
 	}
 
 	/** Goes to another week, filter or view; a new history entry, so back returns here. */

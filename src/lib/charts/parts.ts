@@ -3,7 +3,7 @@
  * (mount.ts) and the SVG written into an exported review (svg.ts). One list, so an exported chart
  * can draw everything the screen draws.
  */
-import { LineChart, ScatterChart } from 'echarts/charts';
+import { GraphChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
 	GridComponent,
 	LegendComponent,
@@ -14,6 +14,7 @@ import {
 } from 'echarts/components';
 
 export const CHART_PARTS = [
+	GraphChart,
 	LineChart,
 	ScatterChart,
 	GridComponent,

@@ -12,6 +12,10 @@ import { demoCatalog } from '../demo/demo-catalog';
 import { startNodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import { ingestFiles } from '../ingest';
+import { deckFromCatalog } from '../metrics/deck';
+import { buildReview } from '../review/buildReview';
+import { ReviewCache } from '../review/reviewCache';
+import { deckMetricIds } from '../review/reviewMetrics';
 import { reviewEvidence } from './reviewEvidence';
 
 const WEEK = '2026-11-21';
@@ -54,5 +58,35 @@ describe('evidence on the demo business', () => {
 	it('does not support it for the app channel, which has neither the slow pages nor the drop', async () => {
 		const { link } = await pageLoadToConversion({ channel: 'app' });
 		expect(link?.verdict).toBe('not_supported');
+	});
+});
+
+describe("evidence from the review's cache", () => {
+	it('is the same evidence, composed from the store the review read: no scan of its own', async () => {
+		const catalog = demoCatalog();
+		/** The engine, counting the queries sent to it. */
+		const counted = (): Engine & { queries: number } => {
+			const wrapped = Object.create(engine) as Engine & { queries: number };
+			wrapped.queries = 0;
+			wrapped.query = (sql, params) => {
+				wrapped.queries++;
+				return engine.query(sql, params);
+			};
+			return wrapped;
+		};
+		const alone = counted();
+		const own = await reviewEvidence(alone, catalog, { weekEnding: WEEK });
+		// As the app does (../app/review.svelte.ts): the cache of every metric either view shows.
+		const reviewed = counted();
+		const cache = new ReviewCache(deckMetricIds(deckFromCatalog(catalog)));
+		const deck = deckFromCatalog(catalog);
+		await buildReview(reviewed, { catalog, deck }, { cache, weekEnding: WEEK });
+		reviewed.queries = 0;
+		const fromCache = await reviewEvidence(reviewed, catalog, { weekEnding: WEEK, cache });
+		expect(fromCache.evidence).toEqual(own.evidence);
+		expect(fromCache.evidence.links).toHaveLength(15);
+		// Alone: the data's first day and the store's scan; from the cache, the first day only.
+		expect(alone.queries).toBe(2);
+		expect(reviewed.queries).toBe(1);
 	});
 });
