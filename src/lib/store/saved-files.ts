@@ -117,8 +117,16 @@ export async function updateMeta<Meta>(id: string, meta: Meta): Promise<void> {
 	await writeFile(entry, META, JSON.stringify({ ...current, meta }));
 }
 
+const isNotFound = (error: unknown) =>
+	error instanceof DOMException && error.name === 'NotFoundError';
+
+/** Forgets a saved file; one already gone (another tab removed it) is not an error. */
 export async function removeFile(id: string): Promise<void> {
-	await (await folder()).removeEntry(id, { recursive: true });
+	try {
+		await (await folder()).removeEntry(id, { recursive: true });
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
+	}
 }
 
 /** A small text document kept beside the files (the catalog), by name; null when there is none. */
@@ -127,8 +135,17 @@ export async function readDocument(name: string): Promise<string | null> {
 		const handle = await (await folder()).getFileHandle(`${name}${META}`);
 		return await (await handle.getFile()).text();
 	} catch (error) {
-		if (error instanceof DOMException && error.name === 'NotFoundError') return null;
+		if (isNotFound(error)) return null;
 		throw error;
+	}
+}
+
+/** Forgets a document (starting the catalog again); one that is not there is not an error. */
+export async function removeDocument(name: string): Promise<void> {
+	try {
+		await (await folder()).removeEntry(`${name}${META}`);
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
 	}
 }
 

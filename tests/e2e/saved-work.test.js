@@ -1,0 +1,153 @@
+// The user's work survives a team's real week: a refreshed export under the same name replaces
+// the old one (and stays removable after a reload), a file another tab removed goes quietly, and
+// an empty file over the demo changes nothing.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openApp } from './browser.js';
+
+/** A wide export of `days` days from 1 March 2024: orders = 10 × day, sessions = 100 × day; the
+ * orders of the days in `corrected` are one higher (a late correction). */
+function weekly(days, corrected = []) {
+	const lines = ['date,orders,sessions'];
+	for (let day = 1; day <= days; day++) {
+		const orders = day * 10 + (corrected.includes(day) ? 1 : 0);
+		lines.push(`2024-03-${String(day).padStart(2, '0')},${orders},${day * 100}`);
+	}
+	return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+/** @param {import('playwright-core').Page} page @param {string} name @param {Buffer} buffer */
+async function upload(page, name, buffer) {
+	await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+	await page.locator(`[data-preview-file="${name}"]`).waitFor();
+}
+
+/** @param {import('playwright-core').Page} page */
+async function loadPending(page) {
+	await page.getByRole('button', { name: /^Load \d+ file/ }).click();
+	await page.locator('section[aria-label="Files to load"]').waitFor({ state: 'detached' });
+}
+
+/** @param {import('playwright-core').Page} page */
+async function openUpload(page, url) {
+	await page.goto(new URL('upload', url).href);
+	await page.getByText('Engine ready').waitFor({ timeout: 60_000 });
+}
+
+describe('a refreshed export under the same name', () => {
+	/** @type {Awaited<ReturnType<typeof openApp>>} */
+	let app;
+	before(async () => {
+		app = await openApp();
+		await openUpload(app.page, app.url);
+	});
+	after(async () => app?.close());
+
+	it('says in the preview that it replaces the earlier file, then replaces it', async () => {
+		const { page } = app;
+		await upload(page, 'weekly.csv', weekly(10));
+		await loadPending(page);
+		await page.locator('tr[data-file="weekly.csv"]').waitFor();
+		// A week later: 14 days, and the orders of 2 and 5 March corrected.
+		await upload(page, 'weekly.csv', weekly(14, [2, 5]));
+		const notice = page.locator('[data-replaces="weekly.csv"]');
+		assert.match(await notice.innerText(), /replaces the weekly\.csv loaded .* \(10 rows\)/);
+		await loadPending(page);
+		const rows = page.locator('tr[data-file]');
+		assert.equal(await rows.count(), 1);
+		assert.equal(await rows.locator('[data-rows-read]').innerText(), '14');
+		assert.match(
+			await rows.locator('[data-replaced]').innerText(),
+			/10 → 14 rows, 4 new days, 2 changed values\./
+		);
+	});
+
+	it('keeps one removable file after a reload', async () => {
+		const { page } = app;
+		await page.reload();
+		await page.getByText('Engine ready').waitFor({ timeout: 60_000 });
+		const row = page.locator('tr[data-file="weekly.csv"]');
+		await row.waitFor();
+		assert.equal(await page.locator('tr[data-file]').count(), 1);
+		assert.equal(await row.locator('[data-rows-read]').innerText(), '14');
+	});
+
+	it('keeps both when asked, under distinct names', async () => {
+		const { page } = app;
+		await upload(page, 'weekly.csv', weekly(7));
+		await page.getByRole('button', { name: 'Keep both instead' }).click();
+		await page.locator('[data-preview-file="weekly (2).csv"]').waitFor();
+		await loadPending(page);
+		await page.locator('tr[data-file="weekly (2).csv"]').waitFor();
+		assert.equal(
+			await page.locator('tr[data-file="weekly.csv"] [data-rows-read]').innerText(),
+			'14'
+		);
+		assert.equal(
+			await page.locator('tr[data-file="weekly (2).csv"] [data-rows-read]').innerText(),
+			'7'
+		);
+	});
+
+	it('removes a file another tab already removed, with no error', async () => {
+		const { page } = app;
+		// The saved copy is deleted behind this tab's back, as another tab's Remove would.
+		await page.evaluate(async () => {
+			const root = await navigator.storage.getDirectory();
+			const dir = await root.getDirectoryHandle('flywheel-files');
+			for await (const [id, handle] of dir.entries()) {
+				if (handle.kind !== 'directory') continue;
+				const names = [];
+				for await (const name of handle.keys()) names.push(name);
+				if (names.includes('weekly (2).csv')) await dir.removeEntry(id, { recursive: true });
+			}
+		});
+		await page
+			.locator('tr[data-file="weekly (2).csv"]')
+			.getByRole('button', { name: 'Remove' })
+			.click();
+		await page.locator('tr[data-file="weekly (2).csv"]').waitFor({ state: 'detached' });
+		await page.locator('tr[data-file="weekly.csv"]').waitFor();
+		assert.equal(await page.locator('.error[role="alert"]').count(), 0);
+		assert.equal(await page.locator('tr[data-file]').count(), 1);
+	});
+
+	it('logs no console error', () => {
+		assert.deepEqual(app.consoleErrors, []);
+		assert.deepEqual(app.foreignRequests, []);
+	});
+});
+
+describe('an empty file over the demo', () => {
+	/** @type {Awaited<ReturnType<typeof openApp>>} */
+	let app;
+	before(async () => {
+		app = await openApp();
+		await openUpload(app.page, app.url);
+	});
+	after(async () => app?.close());
+
+	it('is refused and the demo stays, for the review too', async () => {
+		const { page } = app;
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'empty.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('date,orders\n')
+		});
+		await page.locator('[data-preview-file="empty.csv"]').waitFor();
+		await page.getByRole('button', { name: /^Load \d+ file/ }).click();
+		const alert = page.locator('.error[role="alert"]');
+		await alert.waitFor();
+		assert.match(
+			await alert.innerText(),
+			/empty\.csv was not loaded: .*The demo business is still loaded\./
+		);
+		assert.match(
+			await page.locator('section[aria-label="Loaded data"] h2').innerText(),
+			/demo business/
+		);
+		await page.getByRole('link', { name: 'Operational review' }).click();
+		await page.locator('[data-metric-card]').first().waitFor({ timeout: 60_000 });
+		assert.equal(await page.locator('.page-error').count(), 0);
+	});
+});
