@@ -5,8 +5,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openApp } from './browser.js';
 
-/** A wide export of `days` days from 1 March 2024: orders = 10 × day, sessions = 100 × day; the
- * orders of the days in `corrected` are one higher (a late correction). */
+/**
+ * A wide export of `days` days from 1 March 2024: orders = 10 × day, sessions = 100 × day; the
+ * orders of the days in `corrected` are one higher (a late correction).
+ * @param {number} days
+ * @param {number[]} [corrected]
+ */
 function weekly(days, corrected = []) {
 	const lines = ['date,orders,sessions'];
 	for (let day = 1; day <= days; day++) {
@@ -28,7 +32,7 @@ async function loadPending(page) {
 	await page.locator('section[aria-label="Files to load"]').waitFor({ state: 'detached' });
 }
 
-/** @param {import('playwright-core').Page} page */
+/** @param {import('playwright-core').Page} page @param {string} url */
 async function openUpload(page, url) {
 	await page.goto(new URL('upload', url).href);
 	await page.getByText('Engine ready').waitFor({ timeout: 60_000 });
@@ -149,5 +153,107 @@ describe('an empty file over the demo', () => {
 		await page.getByRole('link', { name: 'Operational review' }).click();
 		await page.locator('[data-metric-card]').first().waitFor({ timeout: 60_000 });
 		assert.equal(await page.locator('.page-error').count(), 0);
+	});
+});
+
+/** @param {string} metric @param {number} days */
+function oneMetric(metric, days) {
+	const lines = [`date,${metric}`];
+	for (let day = 1; day <= days; day++) {
+		const date = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
+		lines.push(`${date},${day % 7 === 0 ? 50 : 40 + (day % 5)}`);
+	}
+	return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+/** Opens every card of the review on screen. @param {import('playwright-core').Page} page */
+async function showAll(page) {
+	await page.getByRole('button', { name: /Show all/ }).click({ timeout: 60_000 });
+}
+
+/** The metric ids of the review's cards. @param {import('playwright-core').Page} page */
+function cards(page) {
+	return page
+		.locator('[data-metric-card]')
+		.evaluateAll((els) => els.map((el) => el.getAttribute('data-metric-card')));
+}
+
+describe('a catalog entry whose file was removed', () => {
+	/** @type {Awaited<ReturnType<typeof openApp>>} */
+	let app;
+	before(async () => {
+		app = await openApp();
+		await openUpload(app.page, app.url);
+	});
+	after(async () => app?.close());
+
+	it('is kept with its edits, marked "no data", and left out of the review with a note', async () => {
+		const { page } = app;
+		// 20 weeks of orders and of refunds, in two files.
+		await upload(page, 'orders.csv', oneMetric('orders', 140));
+		await upload(page, 'refunds.csv', oneMetric('refunds', 140));
+		await loadPending(page);
+		await page.locator('tr[data-file="refunds.csv"]').waitFor();
+		await page.getByRole('link', { name: 'Catalog' }).click();
+		await page.getByLabel('Owner of Refunds').fill('Sam Lee');
+		await page.getByLabel('Owner of Refunds').press('Tab');
+		await page.locator('[data-saved="true"]').waitFor();
+		await page.getByRole('link', { name: 'Load data' }).click();
+		await page
+			.locator('tr[data-file="refunds.csv"]')
+			.getByRole('button', { name: 'Remove' })
+			.click();
+		await page.locator('tr[data-file="refunds.csv"]').waitFor({ state: 'detached' });
+		await page.getByRole('link', { name: 'Operational review' }).click();
+		await showAll(page);
+		assert.equal(await page.locator('.page-error').count(), 0);
+		assert.deepEqual(await cards(page), ['orders']);
+		assert.match(
+			await page.locator('[data-without-data]').innerText(),
+			/Left out: Refunds \(its data is not in the loaded files/
+		);
+		await page.getByRole('link', { name: 'Catalog' }).click();
+		const refunds = page.locator('[data-catalog-metric="refunds"]');
+		await refunds.waitFor();
+		assert.equal(await refunds.getAttribute('data-no-data'), 'true');
+		assert.equal(await page.getByLabel('Owner of Refunds').inputValue(), 'Sam Lee');
+		assert.match(await page.locator('.intro').innerText(), /1 metric has no data/);
+	});
+
+	it('is deleted from the catalog on request, and stays deleted after a reload', async () => {
+		const { page } = app;
+		await page.getByRole('button', { name: 'Delete Refunds' }).click();
+		await page.locator('[data-catalog-metric="refunds"]').waitFor({ state: 'detached' });
+		await page.locator('[data-saved="true"]').waitFor();
+		await page.reload();
+		await page.locator('[data-catalog-metric="orders"]').waitFor({ timeout: 60_000 });
+		assert.equal(await page.locator('[data-catalog-metric]').count(), 1);
+	});
+
+	it('offers to reset the catalog, keeping the data, when a saved catalog stops the review', async () => {
+		const { page } = app;
+		// A catalog saved by a future Flywheel, which this one cannot read.
+		await page.evaluate(async () => {
+			const root = await navigator.storage.getDirectory();
+			const dir = await root.getDirectoryHandle('flywheel-files');
+			const handle = await dir.getFileHandle('catalog-files.yaml.meta.json', { create: true });
+			const writable = await handle.createWritable();
+			await writable.write('metrics:\n  orders:\n    source: orders\n    aggregation: median\n');
+			await writable.close();
+		});
+		await page.goto(new URL('operational', app.url).href);
+		const error = page.locator('.page-error');
+		await error.waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: 'Reset the catalog, keep the data' }).click();
+		await showAll(page);
+		assert.equal(await page.locator('.page-error').count(), 0);
+		assert.deepEqual(await cards(page), ['orders']);
+		await page.reload();
+		await showAll(page);
+		assert.deepEqual(await cards(page), ['orders']);
+	});
+
+	it('logs no console error', () => {
+		assert.deepEqual(app.consoleErrors, []);
 	});
 });

@@ -162,3 +162,21 @@ export async function saveDocument(name: string, text: string): Promise<void> {
 		);
 	}
 }
+
+/**
+ * Reads a document, changes it and writes it back with no other tab writing it in between (a
+ * Web Lock per document, where the browser has them): two tabs' saves then merge, entry by entry,
+ * instead of the later one writing back a stale copy over the other's change.
+ */
+export async function updateDocument(
+	name: string,
+	change: (stored: string | null) => string
+): Promise<string> {
+	const run = async () => {
+		const text = change(await readDocument(name));
+		await saveDocument(name, text);
+		return text;
+	};
+	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+	return locks ? locks.request(`flywheel:${name}`, run) : run();
+}
