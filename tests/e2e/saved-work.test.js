@@ -257,3 +257,48 @@ describe('a catalog entry whose file was removed', () => {
 		assert.deepEqual(app.consoleErrors, []);
 	});
 });
+
+describe('a one-metric catalog over the demo', () => {
+	/** @type {Awaited<ReturnType<typeof openApp>>} */
+	let app;
+	before(async () => {
+		app = await openApp();
+		await app.page.goto(new URL('catalog', app.url).href);
+		await app.page.locator('[data-catalog-metric]').first().waitFor({ timeout: 60_000 });
+	});
+	after(async () => app?.close());
+
+	it('changes the metric it names and leaves the others as they were', async () => {
+		const { page } = app;
+		const before = await page.locator('[data-catalog-metric]').count();
+		const file = [
+			'metrics:',
+			'  sessions:',
+			'    label: Sessions',
+			'    source: { metric: sessions }',
+			'    aggregation: sum',
+			'    kind: output',
+			'    direction: higher_is_better',
+			'    unit: count',
+			'    views: [operational]',
+			'    owner: Growth Team',
+			''
+		].join('\n');
+		await page.getByTestId('catalog-input').setInputFiles({
+			name: 'sessions.yaml',
+			mimeType: 'text/yaml',
+			buffer: Buffer.from(file)
+		});
+		await page.locator('[data-saved="true"]').waitFor();
+		assert.equal(await page.getByLabel('Owner of Sessions').inputValue(), 'Growth Team');
+		assert.equal(await page.locator('[data-catalog-metric]').count(), before);
+		// The demo's own descriptions stay: page load in ms, and orders' plan is not a metric.
+		assert.equal(await page.getByLabel('Unit of Page load time p90').inputValue(), 'duration');
+		assert.equal(await page.getByLabel('Owner of Page load time p90').inputValue(), 'Web Platform');
+		assert.equal(await page.locator('[data-catalog-metric="orders_plan"]').count(), 0);
+		await page.reload();
+		await page.locator('[data-catalog-metric]').first().waitFor({ timeout: 60_000 });
+		assert.equal(await page.locator('[data-catalog-metric]').count(), before);
+		assert.equal(await page.getByLabel('Owner of Sessions').inputValue(), 'Growth Team');
+	});
+});
