@@ -302,3 +302,96 @@ describe('a one-metric catalog over the demo', () => {
 		assert.equal(await page.getByLabel('Owner of Sessions').inputValue(), 'Growth Team');
 	});
 });
+
+describe('two tabs on one profile', () => {
+	/** @type {Awaited<ReturnType<typeof openApp>>} */
+	let app;
+	/** @type {import('playwright-core').Page} */
+	let tab2;
+	before(async () => {
+		app = await openApp();
+		tab2 = await app.context.newPage();
+	});
+	after(async () => app?.close());
+
+	/** @param {import('playwright-core').Page} page @param {string} path */
+	async function open(page, path) {
+		await page.goto(new URL(path, app.url).href);
+	}
+
+	/** @param {import('playwright-core').Page} page @param {string} text */
+	async function saveNote(page, text) {
+		await page.locator('#root-cause').fill(text);
+		await page.getByRole('button', { name: 'Save note' }).click();
+		await page.locator('[data-note-status="saved"]').waitFor();
+	}
+
+	/** @param {import('playwright-core').Page} page @param {string} text */
+	function noteShows(page, text) {
+		return page.waitForFunction((want) => {
+			const area = document.getElementById('root-cause');
+			return area instanceof HTMLTextAreaElement && area.value === want;
+		}, text);
+	}
+
+	it("keeps the other tab's note when each saves a note on another metric", async () => {
+		// Tab 1 opens Orders before tab 2 writes anything.
+		await open(app.page, 'metric/orders');
+		await app.page.locator('#root-cause').waitFor({ timeout: 120_000 });
+		await open(tab2, 'metric/sessions');
+		await tab2.locator('#root-cause').waitFor({ timeout: 120_000 });
+		await saveNote(tab2, 'Campaign paused for the holiday');
+		await saveNote(app.page, 'Carrier strike in the north');
+		// A third look, as a colleague's tab would have it.
+		const tab3 = await app.context.newPage();
+		await open(tab3, 'metric/sessions');
+		await noteShows(tab3, 'Campaign paused for the holiday');
+		await open(tab3, 'metric/orders');
+		await noteShows(tab3, 'Carrier strike in the north');
+		await tab3.close();
+	});
+
+	it("keeps both owners when each tab edits another catalog entry, and shows the other's", async () => {
+		await open(app.page, 'catalog');
+		await open(tab2, 'catalog');
+		await app.page.getByLabel('Owner of Orders').waitFor({ timeout: 60_000 });
+		await tab2.getByLabel('Owner of Sessions').waitFor({ timeout: 60_000 });
+		await tab2.getByLabel('Owner of Sessions').fill('Growth Team');
+		await tab2.getByLabel('Owner of Sessions').press('Tab');
+		await tab2.locator('[data-saved="true"]').waitFor();
+		// Tab 1 hears of it without a reload.
+		await app.page.waitForFunction(() => {
+			const input = document.querySelector('input[aria-label="Owner of Sessions"]');
+			return input instanceof HTMLInputElement && input.value === 'Growth Team';
+		});
+		await app.page.getByLabel('Owner of Orders').fill('Fulfilment Team');
+		await app.page.getByLabel('Owner of Orders').press('Tab');
+		await app.page.locator('[data-saved="true"]').waitFor();
+		await tab2.reload();
+		await tab2.getByLabel('Owner of Orders').waitFor({ timeout: 60_000 });
+		assert.equal(await tab2.getByLabel('Owner of Orders').inputValue(), 'Fulfilment Team');
+		assert.equal(await tab2.getByLabel('Owner of Sessions').inputValue(), 'Growth Team');
+	});
+
+	it('shows in one tab the file another tab loaded, and says so', async () => {
+		await openUpload(app.page, app.url);
+		await app.page.locator('tr[data-file="demo-business.csv"]').waitFor({ timeout: 60_000 });
+		assert.match(
+			await app.page.locator('section[aria-label="Loaded data"] h2').innerText(),
+			/demo business/
+		);
+		await openUpload(tab2, app.url);
+		await upload(tab2, 'weekly.csv', weekly(10));
+		await loadPending(tab2);
+		await tab2.locator('tr[data-file="weekly.csv"]').waitFor();
+		await app.page.locator('tr[data-file="weekly.csv"]').waitFor({ timeout: 60_000 });
+		assert.match(
+			await app.page.getByRole('status').filter({ hasText: 'Another tab' }).innerText(),
+			/Another tab changed the loaded files/
+		);
+	});
+
+	it('logs no console error', () => {
+		assert.deepEqual(app.consoleErrors, []);
+	});
+});
