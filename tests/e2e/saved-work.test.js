@@ -2,6 +2,9 @@
 // the old one (and stays removable after a reload), a file another tab removed goes quietly, and
 // an empty file over the demo changes nothing.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openApp } from './browser.js';
 
@@ -393,5 +396,72 @@ describe('two tabs on one profile', () => {
 
 	it('logs no console error', () => {
 		assert.deepEqual(app.consoleErrors, []);
+	});
+});
+
+describe('a catalog file too large or hostile', () => {
+	/** @type {Awaited<ReturnType<typeof openApp>>} */
+	let app;
+	before(async () => {
+		app = await openApp();
+		await app.page.goto(new URL('catalog', app.url).href);
+		await app.page.locator('[data-catalog-metric]').first().waitFor({ timeout: 60_000 });
+	});
+	after(async () => app?.close());
+
+	it('refuses a 50 MB catalog at once, naming its size, and the page keeps answering', async () => {
+		const { page } = app;
+		const before = await page.locator('[data-catalog-metric]').count();
+		await page.evaluate(() => {
+			const seen = { longest: 0 };
+			Object.assign(window, { seen });
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries())
+					seen.longest = Math.max(seen.longest, entry.duration);
+			}).observe({ type: 'longtask', buffered: false });
+		});
+		// 344,000 metrics of about 150 bytes each: 50 MB.
+		const entry = (/** @type {number} */ i) =>
+			`  m${i}:\n    source: { metric: m${i} }\n    aggregation: sum\n    kind: output\n    direction: higher_is_better\n    unit: count\n    views: [operational]\n`;
+		const huge = Buffer.from(
+			`metrics:\n${Array.from({ length: 344_000 }, (_, i) => entry(i)).join('')}`
+		);
+		assert.ok(huge.length > 50e6);
+		// Playwright hands a file this large over by path.
+		const dir = mkdtempSync(join(tmpdir(), 'flywheel-catalog-'));
+		const path = join(dir, 'everything.yaml');
+		writeFileSync(path, huge);
+		await page.getByTestId('catalog-input').setInputFiles(path);
+		rmSync(dir, { recursive: true, force: true });
+		const alert = page.getByRole('alert');
+		await alert.waitFor({ timeout: 5_000 });
+		assert.match(
+			await alert.innerText(),
+			/^everything\.yaml: the file is \d+ MB; Flywheel reads catalogs up to 5\.0 MB/
+		);
+		const longest = await page.evaluate(() => Reflect.get(window, 'seen').longest);
+		assert.ok(longest < 200, `the page was busy for ${longest} ms`);
+		assert.equal(await page.locator('[data-catalog-metric]').count(), before);
+	});
+
+	it('refuses a "billion laughs" file in its own words, naming the file', async () => {
+		const { page } = app;
+		const laughs = [
+			'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+			'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+			'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+			'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+			'metrics: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+			''
+		].join('\n');
+		await page.getByTestId('catalog-input').setInputFiles({
+			name: 'laughs.yaml',
+			mimeType: 'text/yaml',
+			buffer: Buffer.from(laughs)
+		});
+		await page.getByRole('alert').filter({ hasText: 'laughs.yaml' }).waitFor();
+		const text = await page.getByRole('alert').innerText();
+		assert.match(text, /^laughs\.yaml: the file repeats its aliases/);
+		assert.doesNotMatch(text, /resource exhaustion/);
 	});
 });

@@ -7,7 +7,8 @@
 import { demoCatalog } from '../demo/demo-catalog';
 import { parseCatalog } from '../metrics/catalog';
 import { catalogFromMetrics, catalogToYaml } from '../metrics/catalogFile';
-import { loadReviewConfig } from '../metrics/config';
+import { loadReviewConfig, type ReviewConfig } from '../metrics/config';
+import { MAX_CATALOG_BYTES, tooLargeMessage } from '../metrics/configSource';
 import type { Catalog, MetricDefinition } from '../metrics/types';
 import { announce, onAnnounced } from '../store/broadcast';
 import { readDocument, removeDocument, updateDocument } from '../store/saved-files';
@@ -115,7 +116,18 @@ export class CatalogState {
 	 * replaces the catalog.
 	 */
 	async import(text: string, fileName: string): Promise<void> {
-		const { catalog: imported, format } = loadReviewConfig(text, fileName);
+		return this.#imported(loadReviewConfig(text, fileName), text);
+	}
+
+	/** `import` of a chosen file: too large is said at once, and it is read off the main thread. */
+	async importFile(file: File): Promise<void> {
+		if (file.size > MAX_CATALOG_BYTES)
+			throw new Error(`${file.name}: ${tooLargeMessage(file.size)}`);
+		const text = await file.text();
+		return this.#imported(await readOffThread(text, file.name), text);
+	}
+
+	async #imported({ catalog: imported, format }: ReviewConfig, text: string): Promise<void> {
 		if (format === 'wbr-app') return this.#keep(() => imported);
 		const hasReview = /^\s*["']?review["']?\s*:/m.test(text);
 		return this.#keep((catalog) => mergeImported(catalog, imported, hasReview));
@@ -180,6 +192,21 @@ export class CatalogState {
 			return fallback;
 		}
 	}
+}
+
+/** `loadReviewConfig` on a worker thread (in place where there are no workers, as in tests). */
+function readOffThread(text: string, fileName: string): Promise<ReviewConfig> {
+	if (typeof Worker === 'undefined') return Promise.resolve(loadReviewConfig(text, fileName));
+	const worker = new Worker(new URL('./catalog-worker.ts', import.meta.url), { type: 'module' });
+	return new Promise<ReviewConfig>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<{ config?: ReviewConfig; error?: string }>) => {
+			if (event.data.config) resolve(event.data.config);
+			else reject(new Error(event.data.error ?? `${fileName} could not be read`));
+		};
+		worker.onerror = (event) =>
+			reject(new Error(`${fileName} could not be read: ${event.message}`));
+		worker.postMessage({ text, fileName });
+	}).finally(() => worker.terminate());
 }
 
 const union = (a: string[], b: string[]) => [...a, ...b.filter((x) => !a.includes(x))];
