@@ -465,3 +465,36 @@ describe('a catalog file too large or hostile', () => {
 		assert.doesNotMatch(text, /resource exhaustion/);
 	});
 });
+
+describe('an address asking for what the data does not have', () => {
+	/** @type {Awaited<ReturnType<typeof openApp>>} */
+	let app;
+	before(async () => {
+		app = await openApp();
+	});
+	after(async () => app?.close());
+
+	it('says a week outside the data is not there, and which weeks are', async () => {
+		const { page } = app;
+		await page.goto(new URL('operational?week=2031-01-04', app.url).href);
+		const problem = page.locator('[data-address-problem]');
+		await problem.waitFor({ timeout: 60_000 });
+		assert.match(
+			await problem.innerText(),
+			/^There is no week ending 4 Jan 2031 in the loaded data: its weeks end from .+ to .+\./
+		);
+		assert.equal(await page.locator('[data-metric-card]').count(), 0);
+	});
+
+	it('says a segment value that is not in the data is not there, and which are', async () => {
+		const { page } = app;
+		await page.goto(new URL('operational?region=Mars', app.url).href);
+		const problem = page.locator('[data-address-problem]');
+		await problem.waitFor({ timeout: 60_000 });
+		assert.match(await problem.innerText(), /^No “region” in the loaded data is “Mars”: it has /);
+	});
+
+	it('logs no console error', () => {
+		assert.deepEqual(app.consoleErrors, []);
+	});
+});

@@ -24,6 +24,7 @@ import { deckMetricIds, planReviewMetrics } from '../review/reviewMetrics';
 import { storeContents } from '../review/sources';
 import type { Review } from '../review/types';
 import { catalogWithData } from './catalog-data';
+import { addressProblem } from './review-address';
 import { catalogState } from './catalog.svelte';
 import { dataset } from './dataset.svelte';
 import { reviewWeeks, segmentChoices, type Segment, type SegmentChoices } from './review-data';
@@ -60,6 +61,8 @@ export class ReviewState {
 	/** The address being built, while it is. */
 	pending = $state.raw<ReviewAddress | null>(null);
 	error = $state<string | null>(null);
+	/** The address asks for a week or segment the data does not have: said instead of a review. */
+	addressProblem = $state<string | null>(null);
 	/** The catalog the review was built from (before segment filters), for owners and units. */
 	catalog = $state.raw<Catalog | null>(null);
 	weeks = $state.raw<string[]>([]);
@@ -90,6 +93,7 @@ export class ReviewState {
 		this.pending = address;
 		holdCharts(true);
 		this.error = null;
+		this.addressProblem = null;
 		try {
 			const engine = await this.#engine();
 			const choices = await this.#dataChoices(engine);
@@ -101,6 +105,12 @@ export class ReviewState {
 				(id) => choices.saved.metrics.find((m) => m.id === id)?.label ?? id
 			);
 			this.#wanted.clear();
+			const problem = addressProblem(address, choices.weeks, choices.segments);
+			if (problem) {
+				this.addressProblem = problem;
+				this.pending = null;
+				return;
+			}
 			const review = await this.#review(engine, choices, address);
 			if (request !== this.#latest || !review) return;
 			this.review = review;
