@@ -394,6 +394,16 @@ describe('two tabs on one profile', () => {
 		);
 	});
 
+	it("adds to one tab's catalog the metric of a file another tab loaded", async () => {
+		await open(app.page, 'catalog');
+		await app.page.locator('[data-catalog-metric="orders"]').waitFor({ timeout: 60_000 });
+		assert.equal(await app.page.locator('[data-catalog-metric="refunds"]').count(), 0);
+		await upload(tab2, 'refunds.csv', oneMetric('refunds', 10));
+		await loadPending(tab2);
+		await tab2.locator('tr[data-file="refunds.csv"]').waitFor();
+		await app.page.locator('[data-catalog-metric="refunds"]').waitFor({ timeout: 60_000 });
+	});
+
 	it('logs no console error', () => {
 		assert.deepEqual(app.consoleErrors, []);
 	});
