@@ -190,7 +190,11 @@ export class Dataset {
 		const changes = await refreshChanges(engine, oldNames);
 		const fresh = this.files.filter((f) => names.includes(f.name));
 		await this.#saveAll(sources, fresh);
-		for (const file of old) if (file.savedId) await removeFile(file.savedId);
+		// The old version leaves storage only once the new one is saved (storage may be full).
+		for (const file of old) {
+			const saved = fresh.some((f) => f.name === file.name && f.savedId);
+			if (file.savedId && saved) await removeFile(file.savedId);
+		}
 		this.files = this.files.map((file) => {
 			const previous = old.find((f) => f.name === file.name);
 			const change = changes.get(file.name);
