@@ -20,8 +20,12 @@ export const theme = {
 	neutral: '#6b6b6b'
 } as const;
 
+/**
+ * Names with a space are quoted with single quotes: ECharts writes the font into an SVG `style`
+ * attribute inside double quotes, where a double quote would end the attribute (and the font).
+ */
 export const fontFamily =
-	'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+	"system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** The theme as CSS custom properties (`--this-year: #1f4e79; ...`), for stylesheets. */
 export const themeCssVariables = Object.entries(theme)

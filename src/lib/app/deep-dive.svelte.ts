@@ -88,7 +88,8 @@ export class DeepDiveState {
 			// The review of the same address gives the catalog and the week (and is kept for going back).
 			await reviewState.show({ view: 'operational', ...address });
 			if (!current()) return;
-			if (reviewState.error) throw new Error(reviewState.error);
+			const problem = reviewState.error ?? reviewState.addressProblem;
+			if (problem) throw new Error(problem);
 			const review = reviewState.review;
 			const catalog = reviewState.catalog;
 			if (!review || !catalog) throw new Error('no review could be built for this address');

@@ -1,14 +1,18 @@
 /**
  * The root-cause notes of the data under review, loaded once from browser storage and saved on
- * every change, so a reload (or the review's card) shows what was written in the deep dive.
+ * every change, so a reload (or the review's card) shows what was written in the deep dive. A
+ * save re-reads the stored notes and changes only its own note (another tab's notes stay), then
+ * tells the other tabs, which read the notes again.
  */
-import { readDocument, saveDocument } from '../store/saved-files';
+import { announce, onAnnounced } from '../store/broadcast';
+import { readDocument, updateDocument } from '../store/saved-files';
 import {
 	noteKey,
 	NOTES_DOCUMENT,
 	notesOfWeek,
 	parseNotes,
 	serializeNotes,
+	withNote,
 	type RootCauseNote
 } from './root-cause-notes';
 
@@ -24,6 +28,14 @@ export class NotesState {
 	/** A problem with browser storage, for the user. */
 	storageMessage = $state<string | null>(null);
 	#loaded: Promise<void> | null = null;
+
+	constructor() {
+		onAnnounced('notes', () => {
+			if (!this.#loaded) return;
+			this.#loaded = null;
+			void this.load();
+		});
+	}
 
 	load(): Promise<void> {
 		this.#loaded ??= readDocument(NOTES_DOCUMENT)
@@ -44,19 +56,18 @@ export class NotesState {
 		return notesOfWeek(this.notes, weekEnding);
 	}
 
-	/** Keeps the note (an empty text removes it) and saves every note. */
+	/** Keeps the note (an empty text removes it), merged into the notes as stored. */
 	async save(metricId: string, weekEnding: string, text: string): Promise<void> {
 		await this.load();
-		// A fresh map each time: state is replaced, not mutated.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const notes = new Map(this.notes);
-		const key = noteKey(metricId, weekEnding);
-		if (text.trim() === '') notes.delete(key);
-		else notes.set(key, { metricId, weekEnding, text, updatedAt: nowIso() });
-		this.notes = notes;
+		const note = { metricId, weekEnding, text, updatedAt: nowIso() };
+		this.notes = withNote(this.notes, note);
 		try {
-			await saveDocument(NOTES_DOCUMENT, serializeNotes(notes));
+			const stored = await updateDocument(NOTES_DOCUMENT, (current) =>
+				serializeNotes(withNote(parseNotes(current), note))
+			);
+			this.notes = parseNotes(stored);
 			this.storageMessage = null;
+			announce('notes');
 		} catch (error) {
 			this.storageMessage = error instanceof Error ? error.message : String(error);
 			throw error;

@@ -22,7 +22,10 @@ import { buildReview } from '../review/buildReview';
 import { defaultWeekEnding } from '../review/defaultWeek';
 import { ReviewCache } from '../review/reviewCache';
 import { deckMetricIds, planReviewMetrics } from '../review/reviewMetrics';
+import { storeContents } from '../review/sources';
 import type { Review } from '../review/types';
+import { catalogWithData } from './catalog-data';
+import { addressProblem } from './review-address';
 import { catalogState } from './catalog.svelte';
 import { dataset } from './dataset.svelte';
 import { evidenceOf } from './evidence';
@@ -42,7 +45,11 @@ const KEPT_REVIEWS = 16;
 
 interface DataChoices extends SegmentChoices {
 	version: number;
+	/** The catalog as kept (catalogState's), and the part of it the data can answer. */
+	saved: Catalog;
 	catalog: Catalog;
+	/** Catalog metrics left out of the review because the loaded data has none of their values. */
+	withoutData: string[];
 	/** Newest first; the first is the last complete week. */
 	weeks: string[];
 	/** Every week's numbers of this data and catalog; computes every metric shown in either view. */
@@ -56,12 +63,16 @@ export class ReviewState {
 	/** The address being built, while it is. */
 	pending = $state.raw<ReviewAddress | null>(null);
 	error = $state<string | null>(null);
+	/** The address asks for a week or segment the data does not have: said instead of a review. */
+	addressProblem = $state<string | null>(null);
 	/** The catalog the review was built from (before segment filters), for owners and units. */
 	catalog = $state.raw<Catalog | null>(null);
 	weeks = $state.raw<string[]>([]);
 	segments = $state.raw<Segment[]>([]);
 	/** Metrics the current filter leaves whole, because the data does not split them that way. */
 	unfiltered = $state.raw<string[]>([]);
+	/** Catalog metrics (labels) left out because their data is gone (a removed file). */
+	withoutData = $state.raw<string[]>([]);
 	/** Milliseconds from asking for the review on screen to having it. */
 	lastBuildMs = $state<number | null>(null);
 
@@ -84,6 +95,7 @@ export class ReviewState {
 		this.pending = address;
 		holdCharts(true);
 		this.error = null;
+		this.addressProblem = null;
 		try {
 			const engine = await this.#engine();
 			const choices = await this.#dataChoices(engine);
@@ -91,7 +103,16 @@ export class ReviewState {
 			this.catalog = choices.catalog;
 			this.weeks = choices.weeks;
 			this.segments = choices.segments;
+			this.withoutData = choices.withoutData.map(
+				(id) => choices.saved.metrics.find((m) => m.id === id)?.label ?? id
+			);
 			this.#wanted.clear();
+			const problem = addressProblem(address, choices.weeks, choices.segments);
+			if (problem) {
+				this.addressProblem = problem;
+				this.pending = null;
+				return;
+			}
 			const review = await this.#review(engine, choices, address);
 			if (request !== this.#latest || !review) return;
 			this.review = review;
@@ -170,7 +191,7 @@ export class ReviewState {
 		if (asked) {
 			const choices = await asked.catch(() => null);
 			const current =
-				choices?.version === dataset.version && choices.catalog === catalogState.catalog;
+				choices?.version === dataset.version && choices.saved === catalogState.catalog;
 			if (choices && current) return choices;
 			if (this.#choices !== asked) return this.#dataChoices(engine);
 			this.#reviews.clear();
@@ -185,7 +206,7 @@ export class ReviewState {
 
 	async #askChoices(engine: Engine, version: number): Promise<DataChoices> {
 		// The catalog page may have edited this data's catalog; new data needs its own catalog.
-		const catalog =
+		const saved =
 			version === this.#catalogVersion && catalogState.catalog
 				? catalogState.catalog
 				: await catalogState.load(
@@ -193,13 +214,15 @@ export class ReviewState {
 						dataset.metrics.map((m) => m.id)
 					);
 		this.#catalogVersion = version;
+		const { catalog, withoutData } = catalogWithData(saved, await storeContents(engine));
 		const shown = deckMetricIds(deckFromCatalog(catalog));
 		const plan = planReviewMetrics(catalog, shown);
 		// The cache's first store is built here, for every metric either view shows.
 		const cache = new ReviewCache(shown);
 		const latest = await defaultWeekEnding(engine, catalog, plan, { cache });
 		const weeks = await reviewWeeks(engine, catalog.review.weekEndingWeekday, latest);
-		return { version, catalog, weeks, cache, ...(await segmentChoices(engine)) };
+		const segments = await segmentChoices(engine);
+		return { version, saved, catalog, withoutData, weeks, cache, ...segments };
 	}
 
 	/**

@@ -47,6 +47,21 @@ export function parseNotes(text: string | null): Map<string, RootCauseNote> {
 	return notes;
 }
 
+/**
+ * The notes with one note set (an empty text removes it), the rest as given: a save applies
+ * only its own note to the notes as stored right then, so another tab's notes stay.
+ */
+export function withNote(
+	notes: ReadonlyMap<string, RootCauseNote>,
+	note: RootCauseNote
+): Map<string, RootCauseNote> {
+	const next = new Map(notes);
+	const key = noteKey(note.metricId, note.weekEnding);
+	if (note.text.trim() === '') next.delete(key);
+	else next.set(key, note);
+	return next;
+}
+
 export function serializeNotes(notes: ReadonlyMap<string, RootCauseNote>): string {
 	const list = [...notes.values()].sort(
 		(a, b) => a.weekEnding.localeCompare(b.weekEnding) || a.metricId.localeCompare(b.metricId)

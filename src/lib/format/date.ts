@@ -32,3 +32,11 @@ export function formatMonth(iso: string): string {
 export function monthAbbreviation(iso: string): string {
 	return MONTHS[Number(iso.slice(5, 7)) - 1] ?? '?';
 }
+
+/** An ISO timestamp as the local day and time it names: "4 Dec 2026, 09:05". */
+export function formatMoment(iso: string): string {
+	const at = new Date(iso);
+	if (Number.isNaN(at.getTime())) return iso;
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${at.getDate()} ${MONTHS[at.getMonth()]} ${at.getFullYear()}, ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}

@@ -2,9 +2,20 @@
  * A parsed YAML (or JSON, which is YAML) configuration that remembers where each field was
  * written, so every error names the file, the line and the field.
  */
+import { formatBytes } from '../ingest/limits';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 
 export type FieldPath = (string | number)[];
+
+/**
+ * The largest catalog read: real catalogs are under 1 MB (2,000 metrics are about 0.5 MB), and a
+ * file of tens of MB takes minutes and gigabytes to parse.
+ */
+export const MAX_CATALOG_BYTES = 5 * 1024 * 1024;
+
+export function tooLargeMessage(bytes: number): string {
+	return `the file is ${formatBytes(bytes)}; Flywheel reads catalogs up to ${formatBytes(MAX_CATALOG_BYTES)} (real ones are under 1 MB). Is it the right file?`;
+}
 
 export interface ConfigIssue {
 	/** 1-based line in the file, when known. */
@@ -49,6 +60,13 @@ export class ConfigSource {
 		readonly fileName: string,
 		text: string
 	) {
+		// Too large for a catalog: said at once, not after minutes of parsing.
+		if (text.length > MAX_CATALOG_BYTES) {
+			this.document = parseDocument('');
+			this.issues.push({ field: '', message: tooLargeMessage(text.length) });
+			this.value = undefined;
+			return;
+		}
 		this.document = parseDocument(text, { lineCounter: this.lines, uniqueKeys: false });
 		for (const error of this.document.errors) {
 			this.issues.push({
@@ -57,7 +75,23 @@ export class ConfigSource {
 				message: error.message.split('\n')[0] ?? error.message
 			});
 		}
-		this.value = this.document.errors.length ? undefined : this.document.toJS();
+		this.value = this.document.errors.length ? undefined : this.toValue();
+	}
+
+	/** The document's value; a file whose aliases would multiply beyond reason is refused. */
+	private toValue(): unknown {
+		try {
+			return this.document.toJS();
+		} catch (error) {
+			// The yaml library's guard against "billion laughs" files (an alias of an alias of ...).
+			if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+			this.issues.push({
+				field: '',
+				message:
+					'the file repeats its aliases (*name) so often that reading it would take more memory than any catalog needs, so it was not read; write the repeated fields out, or use fewer aliases'
+			});
+			return undefined;
+		}
 	}
 
 	/** The line a field is written on; for a missing field, the line of its nearest parent. */

@@ -117,8 +117,16 @@ export async function updateMeta<Meta>(id: string, meta: Meta): Promise<void> {
 	await writeFile(entry, META, JSON.stringify({ ...current, meta }));
 }
 
+const isNotFound = (error: unknown) =>
+	error instanceof DOMException && error.name === 'NotFoundError';
+
+/** Forgets a saved file; one already gone (another tab removed it) is not an error. */
 export async function removeFile(id: string): Promise<void> {
-	await (await folder()).removeEntry(id, { recursive: true });
+	try {
+		await (await folder()).removeEntry(id, { recursive: true });
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
+	}
 }
 
 /** A small text document kept beside the files (the catalog), by name; null when there is none. */
@@ -127,8 +135,17 @@ export async function readDocument(name: string): Promise<string | null> {
 		const handle = await (await folder()).getFileHandle(`${name}${META}`);
 		return await (await handle.getFile()).text();
 	} catch (error) {
-		if (error instanceof DOMException && error.name === 'NotFoundError') return null;
+		if (isNotFound(error)) return null;
 		throw error;
+	}
+}
+
+/** Forgets a document (starting the catalog again); one that is not there is not an error. */
+export async function removeDocument(name: string): Promise<void> {
+	try {
+		await (await folder()).removeEntry(`${name}${META}`);
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
 	}
 }
 
@@ -144,4 +161,22 @@ export async function saveDocument(name: string, text: string): Promise<void> {
 			{ cause: error }
 		);
 	}
+}
+
+/**
+ * Reads a document, changes it and writes it back with no other tab writing it in between (a
+ * Web Lock per document, where the browser has them): two tabs' saves then merge, entry by entry,
+ * instead of the later one writing back a stale copy over the other's change.
+ */
+export async function updateDocument(
+	name: string,
+	change: (stored: string | null) => string
+): Promise<string> {
+	const run = async () => {
+		const text = change(await readDocument(name));
+		await saveDocument(name, text);
+		return text;
+	};
+	const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+	return locks ? locks.request(`flywheel:${name}`, run) : run();
 }
