@@ -53,6 +53,25 @@ describe('a refreshed export under the same name', () => {
 		assert.equal(await row.locator('[data-rows-read]').innerText(), '14');
 	});
 
+	it('keeps the version loaded before when the new one is refused', async () => {
+		const { page } = app;
+		await upload(page, 'weekly.csv', Buffer.from('date,orders\n'));
+		await page.getByRole('button', { name: /^Load \d+ file/ }).click();
+		const alert = page.locator('.error[role="alert"]');
+		await alert.waitFor();
+		assert.match(
+			await alert.innerText(),
+			/^weekly\.csv was not loaded: .*The version loaded before is kept\.$/
+		);
+		await page.locator('tr[data-file="weekly.csv"]').waitFor();
+		assert.equal(await page.locator('tr[data-file]').count(), 1);
+		assert.equal(
+			await page.locator('tr[data-file="weekly.csv"] [data-rows-read]').innerText(),
+			'14'
+		);
+		await page.getByRole('button', { name: 'Don’t load' }).click();
+	});
+
 	it('keeps both when asked, under distinct names', async () => {
 		const { page } = app;
 		await upload(page, 'weekly.csv', weekly(7));

@@ -118,9 +118,11 @@ export class Dataset {
 				savedAt: null,
 				...(mappings[file.name] ? { mapping: mappings[file.name] } : {})
 			}));
-			const known = this.kind === 'files' ? this.#sources.map((s) => s.name) : [];
-			if (sources.some((s) => known.includes(s.name))) await this.#replace(engine, sources);
-			else await this.#add(engine, sources);
+			// Only a file that loaded has a new version; one refused before is simply loaded again.
+			const known = this.kind === 'files' ? this.files.filter((f) => !f.report.error) : [];
+			if (sources.some((s) => known.some((f) => f.name === s.name))) {
+				await this.#replace(engine, sources);
+			} else await this.#add(engine, sources);
 			announce('files');
 		});
 	}
@@ -160,10 +162,10 @@ export class Dataset {
 			throw new Error(`${refusal(refused)} The demo business is still loaded.`);
 		}
 		await this.#saveAll(sources, loaded);
-		const kept = overDemo ? [] : this.#sources;
-		this.#sources = [...kept, ...sources.filter((s, i) => !loaded[i]?.report.error)];
 		// A file refused before and now loaded again has one row, the new one.
 		const names = sources.map((s) => s.name);
+		const kept = overDemo ? [] : this.#sources.filter((s) => !names.includes(s.name));
+		this.#sources = [...kept, ...sources.filter((s, i) => !loaded[i]?.report.error)];
 		this.files = [...this.files.filter((f) => !names.includes(f.name)), ...loaded];
 		this.metrics = result.metrics;
 		this.kind = 'files';
@@ -182,7 +184,7 @@ export class Dataset {
 			[...before.filter((s) => !names.includes(s.name)), ...sources],
 			'files'
 		);
-		const refused = this.files.filter((f) => names.includes(f.name) && f.report.error);
+		const refused = this.files.filter((f) => oldNames.includes(f.name) && f.report.error);
 		if (refused.length > 0) {
 			await this.#load(engine, before, 'files');
 			throw new Error(`${refusal(refused)} The version loaded before is kept.`);

@@ -22,6 +22,7 @@ export interface RefreshChange {
 
 /** Keeps the observations of the files about to be replaced, for `refreshChanges`. */
 export async function keepReplaced(engine: Engine, fileNames: string[]): Promise<void> {
+	if (fileNames.length === 0) return;
 	const names = fileNames.map(literal).join(', ');
 	await engine.query(
 		`CREATE OR REPLACE TEMP TABLE ${PREVIOUS} AS SELECT * FROM ${OBSERVATIONS} WHERE source_file IN (${names})`
@@ -37,13 +38,14 @@ export async function refreshChanges(
 	engine: Engine,
 	fileNames: string[]
 ): Promise<Map<string, RefreshChange>> {
+	const changes = new Map<string, RefreshChange>();
+	if (fileNames.length === 0) return changes;
 	const kept = new Set(segmentsOf((await engine.query(`SELECT * FROM ${PREVIOUS} LIMIT 0`)).names));
 	const segments = (await segmentDimensions(engine)).filter((d) => kept.has(d)).map(ident);
 	const key = ['metric', 'date', 'ts', ...segments].join(', ');
 	const same = ['metric', 'date', 'ts', ...segments]
 		.map((c) => `o.${c} IS NOT DISTINCT FROM n.${c}`)
 		.join(' AND ');
-	const changes = new Map<string, RefreshChange>();
 	for (const name of fileNames) {
 		const file = literal(name);
 		const result = await engine.query(`WITH
