@@ -34,8 +34,8 @@ describe('the narrative', () => {
 		await app.screenshot('narrative-dialog');
 
 		const edited = draft.replace(
-			"> Owner's note: none yet.",
-			"> Owner's note: the strike ends on Monday; <b>carrier</b> confirmed."
+			"> Owner's comment: none yet.",
+			"> Owner's comment: the strike ends on Monday; <b>carrier</b> confirmed."
 		);
 		await text.fill(edited);
 		await page.getByRole('button', { name: 'Close' }).click();

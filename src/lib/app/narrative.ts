@@ -4,9 +4,11 @@
  * this tab, so the export dialog and the presentation's first slide show the same text.
  */
 import { reviewFileName } from '../export/download';
-import { draftNarrative, type NarrativeOptions } from '../export/narrative';
+import { draftNarrative, type NarrativeAction, type NarrativeOptions } from '../export/narrative';
 import type { Catalog, View } from '../metrics/types';
 import type { Review } from '../review/types';
+import { actionsState } from './actions.svelte';
+import { commentsState, notesState } from './notes.svelte';
 
 /** Edited narratives by review (its export name), for this tab: a store, not page state. */
 const edited = new Map<string, string>();
@@ -16,6 +18,8 @@ export interface NarrativeSubject {
 	view: View;
 	filters: Readonly<Record<string, string>>;
 	notes: Readonly<Record<string, string>>;
+	comments: Readonly<Record<string, string>>;
+	actions: readonly NarrativeAction[];
 	catalog: Catalog | null;
 }
 
@@ -28,7 +32,8 @@ function optionsOf(subject: NarrativeSubject): NarrativeOptions {
 	const drives = Object.fromEntries(
 		(subject.catalog?.metrics ?? []).flatMap((m) => (m.drives ? [[m.id, m.drives]] : []))
 	);
-	return { view: subject.view, filters: subject.filters, notes: subject.notes, drives };
+	const { view, filters, notes, comments, actions } = subject;
+	return { view, filters, notes, comments, actions, drives };
 }
 
 export function draftFor(subject: NarrativeSubject): string {
@@ -44,4 +49,28 @@ export function narrativeFor(subject: NarrativeSubject): string {
 export function keepNarrative(subject: NarrativeSubject, text: string | null): void {
 	if (text === null) edited.delete(narrativeKey(subject));
 	else edited.set(narrativeKey(subject), text);
+}
+
+/** Reads the week's notes, comments and actions from browser storage (once). */
+export function loadFollowUp(): Promise<unknown> {
+	return Promise.all([notesState.load(), commentsState.load(), actionsState.load()]);
+}
+
+/** The narrative's subject for a review on screen, with its week's notes, comments and actions. */
+export function narrativeSubject(
+	review: Review,
+	view: View,
+	filters: Readonly<Record<string, string>>,
+	catalog: Catalog | null
+): NarrativeSubject {
+	const week = review.weekEnding;
+	return {
+		review,
+		view,
+		filters,
+		notes: notesState.ofWeek(week),
+		comments: commentsState.ofWeek(week),
+		actions: actionsState.at(week),
+		catalog
+	};
 }

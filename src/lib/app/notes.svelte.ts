@@ -1,10 +1,11 @@
 /**
- * The root-cause notes of the data under review, loaded once from browser storage and saved on
- * every change, so a reload (or the review's card) shows what was written in the deep dive. A
- * save re-reads the stored notes and changes only its own note (another tab's notes stay), then
- * tells the other tabs, which read the notes again.
+ * Notes per metric and week, loaded once from browser storage and saved on every change, so a
+ * reload (or the review's card) shows what was written: the root-cause notes of the deep dive
+ * (`notesState`) and the owners' weekly comments on the cards (`commentsState`), one document
+ * each, of the same shape. A save re-reads the stored notes and changes only its own note
+ * (another tab's notes stay), then tells the other tabs, which read the notes again.
  */
-import { announce, onAnnounced } from '../store/broadcast';
+import { announce, onAnnounced, type StoreChange } from '../store/broadcast';
 import { readDocument, updateDocument } from '../store/saved-files';
 import {
 	noteKey,
@@ -29,16 +30,25 @@ export class NotesState {
 	storageMessage = $state<string | null>(null);
 	#loaded: Promise<void> | null = null;
 
-	constructor() {
-		onAnnounced('notes', () => {
+	constructor(
+		readonly document: string,
+		readonly change: StoreChange
+	) {
+		onAnnounced(change, () => {
 			if (!this.#loaded) return;
 			this.#loaded = null;
 			void this.load();
 		});
 	}
 
+	/** Reads the stored document again (after an import wrote it). */
+	reload(): Promise<void> {
+		this.#loaded = null;
+		return this.load();
+	}
+
 	load(): Promise<void> {
-		this.#loaded ??= readDocument(NOTES_DOCUMENT)
+		this.#loaded ??= readDocument(this.document)
 			.then((text) => {
 				this.notes = parseNotes(text);
 			})
@@ -62,12 +72,12 @@ export class NotesState {
 		const note = { metricId, weekEnding, text, updatedAt: nowIso() };
 		this.notes = withNote(this.notes, note);
 		try {
-			const stored = await updateDocument(NOTES_DOCUMENT, (current) =>
+			const stored = await updateDocument(this.document, (current) =>
 				serializeNotes(withNote(parseNotes(current), note))
 			);
 			this.notes = parseNotes(stored);
 			this.storageMessage = null;
-			announce('notes');
+			announce(this.change);
 		} catch (error) {
 			this.storageMessage = error instanceof Error ? error.message : String(error);
 			throw error;
@@ -75,4 +85,7 @@ export class NotesState {
 	}
 }
 
-export const notesState = new NotesState();
+export const notesState = new NotesState(NOTES_DOCUMENT, 'notes');
+
+/** The owners' comments on the cards, per metric and week: `comments.json`, the notes' shape. */
+export const commentsState = new NotesState('comments.json', 'comments');

@@ -99,19 +99,45 @@ describe('the narrative of the demo week ending 21 November 2026', () => {
 		expect(markdown.match(/^### /gm)).toHaveLength(review.exceptionDetails.length);
 	});
 
-	it('keeps the owner’s note as written, as text in Markdown and in the HTML file', () => {
-		const note = 'Carrier strike in the *North*; see <b>ticket</b> #12';
+	it('keeps the owner’s comment, the root cause and the actions as written, as text in Markdown and HTML', () => {
+		const comment = 'Carrier strike in the *North*; see <b>ticket</b> #12';
 		const markdown = draftNarrative(review, {
 			view: 'operational',
-			notes: { on_time_delivery: note }
+			comments: { on_time_delivery: comment },
+			notes: { on_time_delivery: 'One carrier\ncarries 60% of the North.' },
+			actions: [
+				{
+					metricId: 'on_time_delivery',
+					what: 'Second carrier',
+					owner: 'Logistics',
+					dueWeek: '2026-11-14',
+					status: 'open',
+					overdue: true
+				},
+				{
+					metricId: 'sessions',
+					what: 'Check the campaign',
+					owner: '',
+					dueWeek: '2026-12-05',
+					status: 'open',
+					overdue: false
+				}
+			]
 		});
-		expect(section(markdown, 'On-time delivery')).toContain(
-			"> Owner's note: Carrier strike in the \\*North\\*; see \\<b\\>ticket\\</b\\> \\#12"
+		const onTime = section(markdown, 'On-time delivery');
+		expect(onTime).toContain(
+			"> Owner's comment: Carrier strike in the \\*North\\*; see \\<b\\>ticket\\</b\\> \\#12"
 		);
-		expect(section(markdown, 'Orders')).toContain("> Owner's note: none yet.");
+		expect(onTime).toContain('Root cause: One carrier carries 60% of the North.');
+		expect(onTime).toContain('Actions: Second carrier (Logistics, due 14 Nov 2026, overdue).');
+		expect(section(markdown, 'Orders')).toContain("> Owner's comment: none yet.");
+		// An action on a metric within its band is listed after the exceptions.
+		expect(markdown).toContain(
+			'## Other open actions\n\n- Sessions: Check the campaign (due 5 Dec 2026)'
+		);
 		const html = narrativeToHtml(markdown);
 		expect(html).toContain(
-			'<blockquote><p>Owner&#39;s note: Carrier strike in the *North*; see &lt;b&gt;ticket&lt;/b&gt; #12</p></blockquote>'
+			'<blockquote><p>Owner&#39;s comment: Carrier strike in the *North*; see &lt;b&gt;ticket&lt;/b&gt; #12</p></blockquote>'
 		);
 		expect(html).not.toContain('<b>');
 		expect(html).toContain('<h3>On-time delivery (input, Logistics)</h3>');

@@ -1,6 +1,7 @@
 /**
  * The week's review as a written narrative, the way a WBR is read in the room instead of slides:
- * a headline sentence, one short paragraph per exception with its figures, the owner's note, and
+ * a headline sentence, one short paragraph per exception with its figures, the owner's comment,
+ * its root cause and actions, the other open actions, and
  * one line for what behaved as expected. Drafted from the review JSON by fixed rules (no model,
  * no network); every figure is formatted as the review shows it (../components/describe.ts,
  * ../format/number.ts). The draft is Markdown, for the user to edit before it is exported
@@ -21,12 +22,26 @@ import { formatValue } from '../format/number';
 import type { View } from '../metrics/types';
 import type { Review, ReviewMetric } from '../review/types';
 
+/** An action as the narrative names it. */
+export interface NarrativeAction {
+	metricId: string;
+	what: string;
+	owner: string;
+	dueWeek: string;
+	status: string;
+	overdue: boolean;
+}
+
 export interface NarrativeOptions {
 	view: View;
 	/** The segment filters the review was built for. */
 	filters?: Readonly<Record<string, string>>;
-	/** The owners' notes of the review's week, by metric id (the deep dive's root-cause notes). */
+	/** The owners' comments of the review's week, by metric id. */
+	comments?: Readonly<Record<string, string>>;
+	/** The root-cause notes of the review's week, by metric id (the deep dive's five whys). */
 	notes?: Readonly<Record<string, string>>;
+	/** The actions as they stand in the review's week (../app/actions.ts `actionsAt`). */
+	actions?: readonly NarrativeAction[];
 	/** The catalog's links: each input's id → the outputs it drives. */
 	drives?: Readonly<Record<string, readonly string[]>>;
 }
@@ -96,6 +111,13 @@ function linkedOf(
 	return `${metric.kind === 'output' ? 'Its inputs' : 'It drives'}: ${linked.join('; ')}.`;
 }
 
+/** "Second carrier (Logistics, due 5 Dec 2026, overdue)". */
+function actionText(action: NarrativeAction): string {
+	const owner = action.owner ? `${markdownText(action.owner)}, ` : '';
+	const state = action.overdue ? ', overdue' : action.status !== 'open' ? `, ${action.status}` : '';
+	return `${markdownText(action.what.trim())} (${owner}due ${formatDate(action.dueWeek)}${state})`;
+}
+
 function exceptionParagraph(
 	exception: Exception,
 	metric: ReviewMetric,
@@ -127,13 +149,16 @@ function exceptionParagraph(
 		context.options.drives ?? {}
 	);
 	if (linked) lines.push('', linked);
-	const note = context.options.notes?.[metric.id]?.trim();
+	const oneLine = (text: string) => markdownText(text.trim()).replace(/\n+/g, ' ');
+	const comment = context.options.comments?.[metric.id]?.trim();
 	lines.push(
 		'',
-		note
-			? `> Owner's note: ${markdownText(note).replace(/\n+/g, ' ')}`
-			: "> Owner's note: none yet."
+		comment ? `> Owner's comment: ${oneLine(comment)}` : "> Owner's comment: none yet."
 	);
+	const note = context.options.notes?.[metric.id]?.trim();
+	if (note) lines.push('', `Root cause: ${oneLine(note)}`);
+	const actions = (context.options.actions ?? []).filter((a) => a.metricId === metric.id);
+	if (actions.length) lines.push('', `Actions: ${actions.map(actionText).join('; ')}.`);
 	return lines.join('\n');
 }
 
@@ -168,6 +193,16 @@ export function draftNarrative(review: Review, options: NarrativeOptions): strin
 		const metric = metrics.get(exception.metricId);
 		if (!metric) continue;
 		parts.push('', exceptionParagraph(exception, metric, grain, { metrics, flagged, options }));
+	}
+	const otherActions = (options.actions ?? []).filter(
+		(a) => a.status === 'open' && !flagged.has(a.metricId)
+	);
+	if (otherActions.length > 0) {
+		parts.push('', '## Other open actions', '');
+		for (const action of otherActions) {
+			const label = metrics.get(action.metricId)?.label ?? action.metricId;
+			parts.push(`- ${markdownText(label)}: ${actionText(action)}`);
+		}
 	}
 	// Judged (a band with limits), not flagged, and with a value for the week: the summary's
 	// `withinBand`. (A comparison series has no band.)

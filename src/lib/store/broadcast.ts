@@ -3,7 +3,7 @@
  * BroadcastChannel, and the others read it again. Without BroadcastChannel (old browsers, Node)
  * nothing is said and nothing is heard.
  */
-export type StoreChange = 'files' | 'catalog' | 'notes';
+export type StoreChange = 'files' | 'catalog' | 'notes' | 'comments' | 'actions';
 
 const CHANNEL = 'flywheel-store';
 
