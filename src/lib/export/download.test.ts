@@ -23,4 +23,16 @@ describe('the exported review JSON', () => {
 		]);
 		expect(exported.evidence).toEqual({ weeks: 156, links: [], suggested: [] });
 	});
+
+	it('carries the week’s comments and actions when there are any', async () => {
+		const action = { id: 'a1', metricId: 'orders', what: 'Call the carrier', status: 'open' };
+		const blob = reviewToJsonBlob(review, {}, undefined, {
+			comments: { orders: 'Investigating' },
+			actions: [action]
+		});
+		const exported = JSON.parse(await blob.text());
+		expect(exported.comments).toEqual([{ metricId: 'orders', text: 'Investigating' }]);
+		expect(exported.actions).toEqual([action]);
+		expect(exported.rootCauseNotes).toBeUndefined();
+	});
 });

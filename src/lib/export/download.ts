@@ -20,17 +20,27 @@ export function download(name: string, blob: Blob): void {
  * notes are the user's words, not computed figures, so they are added here, beside the review's
  * fields (`rootCauseNotes`), and only when there are any: the CLI's review JSON (no notes) stays
  * the same document. So is the evidence for the catalog's links (`evidence`, the block
- * `flywheel evidence --json` prints, src/lib/evidence/README.md), computed on demand.
+ * `flywheel evidence --json` prints, src/lib/evidence/README.md), computed on demand, and the
+ * owners' comments of the week (`comments: [{ metricId, text }]`) and the actions as they stand
+ * that week (`actions`, ../app/actions.ts), when there are any.
  */
 export function reviewToJsonBlob(
 	review: Review,
 	notes: Readonly<Record<string, string>> = {},
-	evidence?: Evidence
+	evidence?: Evidence,
+	followUp: { comments?: Readonly<Record<string, string>>; actions?: readonly object[] } = {}
 ): Blob {
 	const rootCauseNotes = Object.entries(notes).map(([metricId, text]) => ({ metricId, text }));
+	const comments = Object.entries(followUp.comments ?? {}).map(([metricId, text]) => ({
+		metricId,
+		text
+	}));
+	const actions = followUp.actions ?? [];
 	const document = {
 		...review,
 		...(rootCauseNotes.length > 0 ? { rootCauseNotes } : {}),
+		...(comments.length > 0 ? { comments } : {}),
+		...(actions.length > 0 ? { actions } : {}),
 		...(evidence ? { evidence } : {})
 	};
 	return new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' });
