@@ -136,4 +136,30 @@ describe('reviewToHtml on the demo review, week ending 2026-11-21', () => {
 		expect(noted).toContain(escape(note));
 		expect(html.match(/data-root-cause/g)).toHaveLength(1);
 	});
+
+	it("prints the owner's comment and the week's actions on the metric's card, escaped", () => {
+		const html = reviewToHtml(reviews.operational, {
+			view: 'operational',
+			comments: { page_load_p90: 'Investigating <img> service' },
+			actions: [
+				{
+					metricId: 'page_load_p90',
+					what: 'Roll back & retest',
+					owner: 'Web Platform',
+					dueWeek: '2026-11-14',
+					status: 'open',
+					overdue: true
+				}
+			]
+		});
+		const noted = card(html, 'page_load_p90');
+		expect(noted).toContain(
+			"<strong>Owner's comment</strong><p>Investigating &lt;img&gt; service</p>"
+		);
+		expect(noted).toContain(
+			'<li>Roll back &amp; retest (Web Platform, due 14 Nov 2026, <strong>overdue</strong>)</li>'
+		);
+		expect(html.match(/data-comment>/g)).toHaveLength(1);
+		expect(html.match(/data-actions>/g)).toHaveLength(1);
+	});
 });

@@ -27,6 +27,7 @@ import type { MetricKind, View } from '../metrics/types';
 import type { Review, ReviewMetric } from '../review/types';
 import { escape } from './escape';
 import { EXPORT_STYLE } from './html-style';
+import type { NarrativeAction } from './narrative';
 
 export { escape };
 
@@ -44,6 +45,10 @@ export interface HtmlExportOptions {
 	 * kept beside the review rather than in it, and printed under the metric's box.
 	 */
 	notes?: Readonly<Record<string, string>>;
+	/** The owners' comments of the week, by metric id, printed under the box like the notes. */
+	comments?: Readonly<Record<string, string>>;
+	/** The actions as they stand in the week (../app/actions.ts `actionsAt`). */
+	actions?: readonly NarrativeAction[];
 }
 
 /** A half-width card's chart on screen, a little wider: the SVG scales, the text stays legible. */
@@ -98,7 +103,9 @@ export function reviewToHtml(review: Review, options: HtmlExportOptions): string
 <div class="cards">
 ${metrics
 	.filter(({ metric }) => metric.kind === kind)
-	.map((m) => cardHtml(m, grain, options.chartSize ?? CHART_SIZE, options.notes?.[m.metric.id]))
+	.map((m) =>
+		cardHtml(m, grain, options.chartSize ?? CHART_SIZE, followUpHtml(m.metric.id, options))
+	)
 	.join('\n')}
 </div>
 </section>`
@@ -148,11 +155,31 @@ ${rows.length > 0 ? `<table>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>` :
 </section>`;
 }
 
+/** Under a card's box: the owner's comment, the root-cause note and the actions of the week. */
+function followUpHtml(metricId: string, options: HtmlExportOptions): string {
+	const comment = options.comments?.[metricId];
+	const note = options.notes?.[metricId];
+	const actions = (options.actions ?? []).filter((a) => a.metricId === metricId);
+	const action = (a: NarrativeAction) =>
+		`<li>${escape(a.what)} (${a.owner ? `${escape(a.owner)}, ` : ''}due ${escape(formatDate(a.dueWeek))}${a.overdue ? ', <strong>overdue</strong>' : a.status !== 'open' ? `, ${escape(a.status)}` : ''})</li>`;
+	return [
+		comment
+			? `<div class="root-cause" data-comment><strong>Owner's comment</strong><p>${escape(comment)}</p></div>`
+			: '',
+		note
+			? `<div class="root-cause" data-root-cause><strong>Root cause noted</strong><p>${escape(note)}</p></div>`
+			: '',
+		actions.length
+			? `<div class="root-cause" data-actions><strong>Actions</strong><ul>${actions.map(action).join('')}</ul></div>`
+			: ''
+	].join('');
+}
+
 function cardHtml(
 	{ metric, xAxis, periodEnds }: ViewMetric,
 	grain: Grain,
 	size: { width: number; height: number },
-	note: string | undefined
+	followUp: string
 ): string {
 	const format = formatOf(metric);
 	const status = metricStatus(
@@ -176,7 +203,7 @@ function cardHtml(
 <p class="meta">${metric.owner ? `<span>${escape(metric.owner)}</span>` : ''}<span class="status ${status.tone}">${arrow}${escape(status.text)}</span></p>
 <figure class="chart" role="img" aria-label="${escape(label)}">${svg}</figure>
 ${boxHtml(metric, format)}
-${note ? `<div class="root-cause" data-root-cause><strong>Root cause noted</strong><p>${escape(note)}</p></div>` : ''}
+${followUp}
 ${figuresHtml(metric, xAxis, format)}
 </article>`;
 }
