@@ -3,14 +3,27 @@
  * one HTML file (the figures against the review JSON: src/lib/export/narrative.test.ts).
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoCsv } from '../../data/generate-demo.js';
 
 const run = (...args: string[]) =>
 	promisify(execFile)(process.execPath, ['bin/flywheel.js', ...args], {
 		maxBuffer: 64 * 1024 * 1024
 	});
-const DEMO = ['static/demo/observations.csv', '--config', 'data/demo-catalog.yaml'];
+let folder: string;
+let DEMO: string[];
+// The demo business, generated as the build does (a fresh clone has no static/demo yet).
+beforeAll(() => {
+	folder = mkdtempSync(path.join(tmpdir(), 'flywheel-narrative-'));
+	const csv = path.join(folder, 'observations.csv');
+	writeFileSync(csv, generateDemoCsv());
+	DEMO = [csv, '--config', 'data/demo-catalog.yaml'];
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('flywheel narrative', () => {
 	it('writes the operational review of the week as prose: its headline and a section per exception', async () => {
