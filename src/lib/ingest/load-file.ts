@@ -29,7 +29,7 @@ import { MAX_REJECTED_LISTED } from './limits';
 import { previewSample, readSample, type FilePreview, type Sample } from './mapping';
 import { NUMBER_MACROS_SQL } from './numbers';
 import { FileProgress, RECORD_STARTS_COST } from './progress';
-import { stageFile } from './read-table';
+import { stageData } from './read-table';
 import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
 
 let uploads = 0;
@@ -249,14 +249,17 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 	const { skip, firstDataLine } = ctx.start;
 	progress.enter('reading');
 	await ensureNumberMacros(engine);
-	const readOptions = {
+	const readOptions = (data: Blob | Uint8Array) => ({
 		file: ctx.file,
 		delimiter: mapping.delimiter,
 		skip,
-		width: mapping.columns.length
-	};
-	let staged = await stageFile(engine, table, readOptions);
+		width: mapping.columns.length,
+		data,
+		firstDataLine,
+		sampleRecords: ctx.start.sampleRecords.length
+	});
 	let data = ctx.data;
+	let staged = await stageData(engine, table, readOptions(data));
 	if (
 		mapping.encoding === 'utf-8' &&
 		staged.readerErrors.some((e) => /unicode|utf-?8/i.test(e.message))
@@ -265,7 +268,7 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 		data = await transcode(ctx.input.name, data, 'windows-1252');
 		await engine.dropFile(ctx.file);
 		await engine.registerFile(ctx.file, data);
-		staged = await stageFile(engine, table, readOptions);
+		staged = await stageData(engine, table, readOptions(data));
 		mapping.encoding = 'windows-1252';
 		report.encoding = 'windows-1252';
 		report.notes.push(
@@ -341,13 +344,16 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 	await engine.query(`UPDATE ${ident(rowsTable)} SET parsed = ${tsSql}
 		WHERE parsed IS NULL AND date_text IS NOT NULL`);
 	progress.advance(0.8);
+	const openQuote = lines.openQuote;
+	const openQuoteRow = openQuote ? `line = ${openQuote.recordLine}` : 'false';
 	await engine.query(`UPDATE ${ident(rowsTable)} SET reason = CASE
+			${openQuote ? `WHEN ${openQuoteRow} THEN ${literal(`unreadable row: ${openQuote.reason}`)}` : ''}
 			WHEN parsed IS NULL THEN CASE WHEN flywheel_no_data(date_text) THEN 'no date'
 				ELSE 'not a date: "' || left(date_text, 60) || '"' END
 			${metricNameMissing}
 			WHEN wrong_width THEN 'has ' || field_count || ' fields; the header has ${width}'
 			END
-		WHERE parsed IS NULL OR wrong_width${mapping.layout === 'long' ? ' OR metric_name IS NULL' : ''}`);
+		WHERE ${openQuoteRow} OR parsed IS NULL OR wrong_width${mapping.layout === 'long' ? ' OR metric_name IS NULL' : ''}`);
 
 	progress.enter('numbers');
 	const storeSegments = segments.map(segmentStoreName);
