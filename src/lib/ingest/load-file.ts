@@ -30,6 +30,7 @@ import { previewSample, readSample, type FilePreview, type Sample } from './mapp
 import { NUMBER_MACROS_SQL } from './numbers';
 import { FileProgress, RECORD_STARTS_COST } from './progress';
 import { stageData } from './read-table';
+import { repeatedDatesNote } from './repeats';
 import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
 
 let uploads = 0;
@@ -176,8 +177,10 @@ export async function loadFile(
 			progress.enter('reading');
 			const fast = await tryFastLoad(engine, fastInput(data));
 			if (fast) {
+				Object.assign(report, fast);
+				await noteRepeats(engine, report, mapping);
 				progress.finish();
-				return Object.assign(report, fast);
+				return report;
 			}
 			progress.plan([...FULL_PATH], costs);
 		}
@@ -195,12 +198,25 @@ export async function loadFile(
 			start,
 			progress
 		});
+		await noteRepeats(engine, loaded, mapping);
 		progress.finish();
 		return loaded;
 	} finally {
 		if (staging) await dropStaging(engine, table);
 		await engine.dropFile(file);
 	}
+}
+
+/** A wide file's repeated days, in its notes (see `repeats.ts`). */
+async function noteRepeats(engine: Engine, report: FileReport, mapping: Mapping): Promise<void> {
+	const segments = mapping.segmentColumns.filter((c) => mapping.columns.includes(c));
+	const note = await repeatedDatesNote(
+		engine,
+		report.file,
+		mapping,
+		segments.map(segmentStoreName)
+	);
+	if (note) report.notes.push(note);
 }
 
 /** The full path's temporary tables (the fast path makes none). */
