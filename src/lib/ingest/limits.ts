@@ -19,23 +19,36 @@ export const SNIFF_BYTES = 64 * 1024;
 /** Rejections listed per file; counts stay exact beyond it, and the full list is in SQL. */
 export const MAX_REJECTED_LISTED = 10_000;
 
+/**
+ * A size in binary units with three significant digits (`1.00 GiB`, `37.1 MiB`, `512 KiB`), so
+ * that sizes a few percent apart read apart; below 1 KiB, in bytes.
+ */
 export function formatBytes(bytes: number): string {
 	if (bytes < 1024) return `${bytes} bytes`;
-	const units = ['KB', 'MB', 'GB', 'TB'];
+	const units = ['KiB', 'MiB', 'GiB', 'TiB'];
 	let value = bytes / 1024;
 	let unit = 0;
 	while (value >= 1024 && unit < units.length - 1) {
 		value /= 1024;
 		unit++;
 	}
-	return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+	return `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** Two sizes that must read apart: in binary units, or in bytes when those round the same. */
+function sizesApart(size: number, limit: number): [string, string] {
+	const [a, b] = [formatBytes(size), formatBytes(limit)];
+	if (a !== b) return [a, b];
+	const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+	return [bytes(size), `${bytes(limit)} (${b})`];
 }
 
 /** A file the tab cannot hold: said with its size and the limit, before anything is read. */
 export class FileTooLargeError extends Error {
 	constructor(fileName: string, size: number, limit: number, what = 'files') {
+		const [sizeText, limitText] = sizesApart(size, limit);
 		super(
-			`${fileName} is ${formatBytes(size)}; Flywheel loads ${what} up to ${formatBytes(limit)} in the browser. Split or filter the export and load the parts.`
+			`${fileName} is ${sizeText}; Flywheel loads ${what} up to ${limitText} in the browser. Split or filter the export and load the parts.`
 		);
 		this.name = 'FileTooLargeError';
 	}
