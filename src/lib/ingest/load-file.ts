@@ -26,7 +26,8 @@ import { sniffDialect } from './dialect';
 import { fastPathObstacle, tryFastLoad, type FastLoadInput } from './fast-load';
 import { numberLines } from './line-numbers';
 import { MAX_REJECTED_LISTED } from './limits';
-import { previewSample, readSample, type FilePreview, type Sample } from './mapping';
+import { previewSample, readSample, refuseSample, type FilePreview, type Sample } from './mapping';
+import { UnreadableFileError } from './refusals';
 import { NUMBER_MACROS_SQL } from './numbers';
 import { FileProgress, RECORD_STARTS_COST } from './progress';
 import { stageData } from './read-table';
@@ -45,13 +46,7 @@ async function ensureNumberMacros(engine: Engine): Promise<void> {
 	withMacros.add(engine);
 }
 
-/** A file that cannot be loaded at all; the message is for the user. */
-export class UnreadableFileError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'UnreadableFileError';
-	}
-}
+export { UnreadableFileError } from './refusals';
 
 /** The column a segment is stored under: its own name, unless that is one of the core columns. */
 export function segmentStoreName(column: string): string {
@@ -113,6 +108,7 @@ export async function loadFile(
 	const report = emptyReport(input.name);
 	const sample = await readSample(input.name, input.data, userMapping?.encoding);
 	const preview = previewSample(input.name, 0, sample, userMapping);
+	refuseSample(sample, preview);
 	const mapping: Mapping = userMapping ?? preview.mapping;
 	Object.assign(report, {
 		encoding: mapping.encoding,

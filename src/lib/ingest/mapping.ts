@@ -17,6 +17,7 @@ import { sniffDialect } from './dialect';
 import { isLabelName, isOneValuePerRow, isRowCounter, joinedFrom } from './identifiers';
 import { decideLayout } from './layout';
 import { SNIFF_BYTES } from './limits';
+import { refuseUnloadable, UnreadableFileError } from './refusals';
 import { isNullSpelling, parseNumber } from './numbers';
 import type { SampleRecord } from './records';
 import type { DateOrder, Delimiter, Encoding, Mapping } from './types';
@@ -52,6 +53,9 @@ export interface Sample {
 	text: string;
 	/** The whole file fitted in the sample. */
 	complete: boolean;
+	/** The sample's bytes (unpacked), and the file's size (unpacked, when that fitted the sample). */
+	head: Uint8Array;
+	size: number;
 }
 
 /**
@@ -65,16 +69,32 @@ export async function readSample(
 ): Promise<Sample> {
 	checkSize(name, data);
 	let head = await readHead(data, SNIFF_BYTES);
-	let complete = sizeOf(data) <= SNIFF_BYTES;
+	let size = sizeOf(data);
+	let complete = size <= SNIFF_BYTES;
 	const gzip = isGzip(head);
 	if (gzip) {
 		// One byte more than the sample says whether the sample is the whole file.
-		const start = await gunzip(name, data, undefined, SNIFF_BYTES + 1);
+		const start = await gunzip(name, data, undefined, SNIFF_BYTES + 1).catch((error: unknown) => {
+			throw new UnreadableFileError(
+				`The file starts like gzip but does not unpack (${error instanceof Error ? error.message : String(error)}).`
+			);
+		});
 		head = await readHead(start, SNIFF_BYTES);
+		size = start.size;
 		complete = start.size <= SNIFF_BYTES;
 	}
 	const encoding = given ?? detectEncoding(head);
-	return { encoding, gzip, text: decodeText(head, encoding, complete), complete };
+	return { encoding, gzip, text: decodeText(head, encoding, complete), complete, head, size };
+}
+
+/** Refuses a file no mapping can load (empty, not text, no rows), as the preview shows it. */
+export function refuseSample(sample: Sample, preview: FilePreview): void {
+	refuseUnloadable({
+		...sample,
+		utf16: sample.encoding.startsWith('utf-16'),
+		headerLine: preview.mapping.headerLine,
+		dataRows: preview.rows.length
+	});
 }
 
 function columnValues(records: SampleRecord[], index: number): string[] {
@@ -132,7 +152,9 @@ export async function previewFile(
 	options: ReadingChoices = {}
 ): Promise<FilePreview> {
 	const sample = await readSample(name, data, options.encoding);
-	return previewSample(name, sizeOf(data), sample, options);
+	const preview = previewSample(name, sizeOf(data), sample, options);
+	refuseSample(sample, preview);
+	return preview;
 }
 
 export function previewSample(
