@@ -16,6 +16,15 @@ export const MAX_DECODED_BYTES = 256 * 1024 * 1024;
 /** How much of a file's start is read to detect its encoding, delimiter, header and columns. */
 export const SNIFF_BYTES = 64 * 1024;
 
+/**
+ * A wide file's header and first rows may not fit in `SNIFF_BYTES` (10,000 columns are 1.4 MB in
+ * 50 rows): the sample doubles until it holds `SNIFF_MIN_LINES` line ends, up to this size.
+ */
+export const MAX_SNIFF_BYTES = 8 * 1024 * 1024;
+
+/** Line ends the sample must hold: a header, a few whole rows, and the row the cut may split. */
+export const SNIFF_MIN_LINES = 6;
+
 /** Rejections listed per file; counts stay exact beyond it, and the full list is in SQL. */
 export const MAX_REJECTED_LISTED = 10_000;
 

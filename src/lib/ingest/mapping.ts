@@ -11,12 +11,13 @@ import {
 	gunzip,
 	isGzip,
 	readHead,
-	sizeOf
+	sizeOf,
+	type Bytes
 } from './decoding';
 import { sniffDialect } from './dialect';
 import { isLabelName, isOneValuePerRow, isRowCounter, joinedFrom } from './identifiers';
 import { decideLayout } from './layout';
-import { SNIFF_BYTES } from './limits';
+import { MAX_SNIFF_BYTES, SNIFF_BYTES, SNIFF_MIN_LINES } from './limits';
 import { refuseUnloadable, UnreadableFileError } from './refusals';
 import { isNullSpelling, parseNumber } from './numbers';
 import type { SampleRecord } from './records';
@@ -68,23 +69,38 @@ export async function readSample(
 	given?: Encoding
 ): Promise<Sample> {
 	checkSize(name, data);
-	let head = await readHead(data, SNIFF_BYTES);
+	const raw = await readHead(data, SNIFF_BYTES);
+	const gzip = isGzip(raw);
+	let head: Bytes = raw;
 	let size = sizeOf(data);
-	let complete = size <= SNIFF_BYTES;
-	const gzip = isGzip(head);
-	if (gzip) {
-		// One byte more than the sample says whether the sample is the whole file.
-		const start = await gunzip(name, data, undefined, SNIFF_BYTES + 1).catch((error: unknown) => {
-			throw new UnreadableFileError(
-				`The file starts like gzip but does not unpack (${error instanceof Error ? error.message : String(error)}).`
-			);
-		});
-		head = await readHead(start, SNIFF_BYTES);
-		size = start.size;
-		complete = start.size <= SNIFF_BYTES;
+	let complete: boolean;
+	// A wide file's first rows may be longer than the usual sample: it grows until they fit.
+	for (let bytes = SNIFF_BYTES; ; bytes *= 2) {
+		if (gzip) {
+			// One byte more than the sample says whether the sample is the whole file.
+			const start = await gunzip(name, data, undefined, bytes + 1).catch((error: unknown) => {
+				throw new UnreadableFileError(
+					`The file starts like gzip but does not unpack (${error instanceof Error ? error.message : String(error)}).`
+				);
+			});
+			head = await readHead(start, bytes);
+			size = start.size;
+		} else if (bytes > SNIFF_BYTES) head = await readHead(data, bytes);
+		complete = size <= bytes;
+		if (complete || bytes >= MAX_SNIFF_BYTES || hasLines(head, SNIFF_MIN_LINES)) break;
 	}
 	const encoding = given ?? detectEncoding(head);
 	return { encoding, gzip, text: decodeText(head, encoding, complete), complete, head, size };
+}
+
+/** Whether the bytes hold at least `count` line ends (LF, or CR; UTF-16's are found too). */
+function hasLines(bytes: Uint8Array, count: number): boolean {
+	let found = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const c = bytes[i];
+		if (c === 10 || (c === 13 && bytes[i + 1] !== 10)) if (++found >= count) return true;
+	}
+	return false;
 }
 
 /** Refuses a file no mapping can load (empty, not text, no rows), as the preview shows it. */
