@@ -32,6 +32,7 @@ import { NUMBER_MACROS_SQL } from './numbers';
 import { FileProgress, RECORD_STARTS_COST } from './progress';
 import { stageData } from './read-table';
 import { repeatedDatesNote } from './repeats';
+import { readDottedDates } from './dotted-dates';
 import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
 
 let uploads = 0;
@@ -355,6 +356,8 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 	progress.advance(0.6);
 	await engine.query(`UPDATE ${ident(rowsTable)} SET parsed = ${tsSql}
 		WHERE parsed IS NULL AND date_text IS NOT NULL`);
+	const dotted = await readDottedDates(engine, rowsTable, order);
+	if (dotted) report.notes.push(dotted);
 	progress.advance(0.8);
 	const openQuote = lines.openQuote;
 	const openQuoteRow = openQuote ? `line = ${openQuote.recordLine}` : 'false';
