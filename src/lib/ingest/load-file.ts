@@ -27,7 +27,7 @@ import { fastPathObstacle, tryFastLoad, type FastLoadInput } from './fast-load';
 import { numberLines } from './line-numbers';
 import { MAX_REJECTED_LISTED } from './limits';
 import { previewSample, readSample, refuseSample, type FilePreview, type Sample } from './mapping';
-import { UnreadableFileError } from './refusals';
+import { mappingProblem, UnreadableFileError } from './refusals';
 import { NUMBER_MACROS_SQL } from './numbers';
 import { FileProgress, RECORD_STARTS_COST } from './progress';
 import { stageData } from './read-table';
@@ -57,17 +57,8 @@ export function segmentStoreName(column: string): string {
 }
 
 function checkMapping(mapping: Mapping): void {
-	const has = (c: string | null) => c !== null && mapping.columns.includes(c);
-	if (!has(mapping.dateColumn))
-		throw new UnreadableFileError(
-			mapping.columns.length < 2
-				? 'Found only one column: the file needs a date column and at least one value column.'
-				: 'No column holds dates; choose the date column.'
-		);
-	if (mapping.layout === 'long' && !(has(mapping.metricNameColumn) && has(mapping.valueColumn)))
-		throw new UnreadableFileError('A long file needs a metric-name column and a value column.');
-	if (mapping.layout === 'wide' && mapping.metricColumns.filter(has).length === 0)
-		throw new UnreadableFileError('No column holds numbers to load as metrics.');
+	const problem = mappingProblem(mapping);
+	if (problem) throw new UnreadableFileError(problem);
 }
 
 export function emptyReport(file: string): FileReport {

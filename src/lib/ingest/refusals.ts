@@ -1,8 +1,9 @@
 /**
  * Files that cannot load, refused with one sentence before anything is read into DuckDB: the
- * upload preview shows the same sentence and offers no Load. Each check looks at the file's size
- * or its first bytes only.
+ * upload preview shows the same sentence and offers no Load. Each check looks at the file's size,
+ * its first bytes or its mapping only.
  */
+import type { Mapping } from './types';
 /** A file that cannot be loaded at all; the message is for the user. */
 export class UnreadableFileError extends Error {
 	constructor(message: string) {
@@ -89,4 +90,22 @@ export function refuseUnloadable(c: ContentCheck): void {
 	throw new UnreadableFileError(
 		c.headerLine > 0 ? 'The file has a header but no data rows.' : 'The file has no data rows.'
 	);
+}
+
+/**
+ * Why a mapping cannot load its file, or null. The upload preview shows it and offers no Load
+ * until the user's choices in the mapping editor fix it (a date column, a metric); a load with
+ * it is refused with the same sentence.
+ */
+export function mappingProblem(mapping: Mapping): string | null {
+	const has = (c: string | null) => c !== null && mapping.columns.includes(c);
+	if (!has(mapping.dateColumn))
+		return mapping.columns.length < 2
+			? 'Found only one column: the file needs a date column and at least one value column.'
+			: 'No column holds dates; choose the date column.';
+	if (mapping.layout === 'long' && !(has(mapping.metricNameColumn) && has(mapping.valueColumn)))
+		return 'A long file needs a metric-name column and a value column.';
+	if (mapping.layout === 'wide' && mapping.metricColumns.filter(has).length === 0)
+		return 'No column holds numbers to load as metrics.';
+	return null;
 }
