@@ -56,7 +56,12 @@ export const MAPPING_OPTIONS: OptionSpec[] = [
 		value: 'YMD|MDY|DMY',
 		help: 'how numeric dates read: 05/01/2024 is 1 May in DMY'
 	},
-	{ name: 'header-line', value: 'N', help: 'the 1-based line of the header row' }
+	{ name: 'header-line', value: 'N', help: 'the 1-based line of the header row' },
+	{
+		name: 'repeats',
+		value: 'sum|first|last|reject',
+		help: 'a date on more than one row of a wide file: added up (default), first or last row kept, or rejected'
+	}
 ];
 
 const HELP: OptionSpec = { name: 'help', help: 'this help' };

@@ -5,7 +5,14 @@
  */
 import { applyMappingChoices, type MappingChoices } from '../lib/ingest/mapping-edit';
 import { previewFile, type ReadingChoices } from '../lib/ingest/mapping';
-import type { DateOrder, Delimiter, Encoding, Layout, Mapping } from '../lib/ingest/types';
+import type {
+	DateOrder,
+	Delimiter,
+	Encoding,
+	Layout,
+	Mapping,
+	RepeatRule
+} from '../lib/ingest/types';
 import { listOption, stringOption, UsageError, type ParsedArgs } from './args';
 
 const DELIMITERS: Record<string, Delimiter> = {
@@ -87,6 +94,12 @@ export function mappingOptions(parsed: ParsedArgs): MappingOptions {
 			stringOption(parsed, 'date-order')?.toUpperCase(),
 			{ YMD: 'YMD', MDY: 'MDY', DMY: 'DMY' },
 			'YMD, MDY or DMY'
+		),
+		repeats: oneOf<RepeatRule>(
+			'repeats',
+			stringOption(parsed, 'repeats'),
+			{ sum: 'sum', first: 'first', last: 'last', reject: 'reject' },
+			'sum, first, last or reject'
 		)
 	};
 	if (choices.layout === 'wide' && choices.valueColumn !== undefined)

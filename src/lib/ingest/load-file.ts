@@ -31,7 +31,7 @@ import { mappingProblem, UnreadableFileError } from './refusals';
 import { NUMBER_MACROS_SQL } from './numbers';
 import { FileProgress, RECORD_STARTS_COST } from './progress';
 import { stageData } from './read-table';
-import { repeatedDatesNote } from './repeats';
+import { settleRepeats } from './repeats';
 import { readDottedDates } from './dotted-dates';
 import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
 
@@ -195,16 +195,10 @@ export async function loadFile(
 	}
 }
 
-/** A wide file's repeated days, in its notes (see `repeats.ts`). */
+/** A wide file's repeated days: a note, or the mapping's rule applied (see `repeats.ts`). */
 async function noteRepeats(engine: Engine, report: FileReport, mapping: Mapping): Promise<void> {
 	const segments = mapping.segmentColumns.filter((c) => mapping.columns.includes(c));
-	const note = await repeatedDatesNote(
-		engine,
-		report.file,
-		mapping,
-		segments.map(segmentStoreName)
-	);
-	if (note) report.notes.push(note);
+	await settleRepeats(engine, report, mapping, segments.map(segmentStoreName));
 }
 
 /** The full path's temporary tables (the fast path makes none). */

@@ -1,13 +1,16 @@
 /**
- * The same day twice in a wide file: an export appended twice, or rows copied by hand. Its values
- * are added up into the day, so the user is told: which metrics differ between the repeated rows,
- * how many dates repeat, and the first few. A file where most days are on several rows (sales by
- * transaction) is summed by design and gets no note; nor do sub-daily rows, each with its time.
+ * The same day twice in a wide file: an export appended twice, or rows copied by hand. The
+ * mapping says what that means (`Mapping.repeats`): added up into the day (the default, with a
+ * note naming the metrics whose values differ, how many dates repeat and the first few), the
+ * first or the last row kept, or every such row rejected, each with its line and reason. A file
+ * where most days are on several rows (sales by transaction) is summed by design and gets no
+ * note; sub-daily rows, each with its time, are no repeat.
  */
 import { ident, literal } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import { OBSERVATIONS } from '../store/observations';
-import type { Mapping } from './types';
+import { MAX_REJECTED_LISTED } from './limits';
+import type { FileReport, Mapping, RejectedRow, RepeatRule } from './types';
 
 /** Dates named in the note; the count says how many more. */
 const DATES_NAMED = 3;
@@ -15,48 +18,129 @@ const DATES_NAMED = 3;
 /** Metrics named in the note before "and N more". */
 const METRICS_NAMED = 5;
 
+/** The rules as the note and the mapping editor say them. */
+export const REPEAT_RULES: Record<RepeatRule, string> = {
+	sum: 'added up into the day',
+	first: 'the first row kept',
+	last: 'the last row kept',
+	reject: 'rejected'
+};
+
+interface Query {
+	file: string;
+	metric: string;
+	/** The day and segment columns, and the segments alone (each after a comma). */
+	keys: string;
+	segments: string;
+}
+
 /**
- * The note for a wide file whose rows repeat a day (with the same segment values), or null. Reads
- * one metric's observations of the file to find the repeats, and all of them only when it does.
+ * Notes (and, by the mapping's rule, settles) a wide file's repeated days: reads one metric's
+ * observations of the file to find them, and more only when there are some.
  */
-export async function repeatedDatesNote(
+export async function settleRepeats(
 	engine: Engine,
-	sourceName: string,
+	report: FileReport,
 	mapping: Mapping,
 	segments: string[]
-): Promise<string | null> {
+): Promise<void> {
 	const first = mapping.metricColumns[0];
-	if (mapping.layout !== 'wide' || first === undefined) return null;
-	const file = literal(sourceName);
-	const keys = ['date', ...segments.map(ident)].join(', ');
+	if (mapping.layout !== 'wide' || first === undefined || report.rowsLoaded === 0) return;
+	const rule = mapping.repeats ?? 'sum';
+	const q: Query = {
+		file: literal(report.file),
+		metric: literal(first),
+		keys: ['date', ...segments.map(ident)].join(', '),
+		segments: segments.map((c) => `, ${ident(c)}`).join('')
+	};
 	const days =
 		await engine.query(`SELECT count(*) AS keys, count(*) FILTER (WHERE n > 1) AS repeated,
 			count(DISTINCT date) FILTER (WHERE n > 1) AS dates,
 			array_to_string(list_sort(list_distinct(list(date::VARCHAR) FILTER (WHERE n > 1)))[1:${DATES_NAMED}], ', ') AS first_dates
-		FROM (SELECT ${keys}, count(*) AS n FROM ${OBSERVATIONS}
-			WHERE source_file = ${file} AND metric = ${literal(first)} AND ts IS NULL GROUP BY ALL)`);
-	const total = Number(days.columns['keys']?.[0] ?? 0);
-	const repeated = Number(days.columns['repeated']?.[0] ?? 0);
-	// Repeats as the rule, not the exception: rows to add up into their day.
-	if (repeated === 0 || repeated * 2 > total) return null;
-	const dates = Number(days.columns['dates']?.[0] ?? 0);
+		FROM (SELECT ${q.keys}, count(*) AS n FROM ${OBSERVATIONS}
+			WHERE source_file = ${q.file} AND metric = ${q.metric} AND ts IS NULL GROUP BY ALL)`);
+	const value = (name: string) => Number(days.columns[name]?.[0] ?? 0);
+	const repeated = value('repeated');
+	// Repeats as the rule, not the exception, are rows to add up into their day.
+	if (repeated === 0 || (rule === 'sum' && repeated * 2 > value('keys'))) return;
+	const dates = value('dates');
 	const named = String(days.columns['first_dates']?.[0] ?? '');
-	const differing = await engine.query(`SELECT metric FROM (
-			SELECT metric, ${keys}, count(*) AS n, count(value) AS filled, min(value) AS lo, max(value) AS hi
-			FROM ${OBSERVATIONS} WHERE source_file = ${file} AND ts IS NULL GROUP BY ALL HAVING count(*) > 1)
-		GROUP BY metric HAVING bool_or(lo <> hi OR (filled > 0 AND filled < n))`);
-	const metrics = (differing.columns['metric'] ?? []).map(String);
-	const order = new Map(mapping.metricColumns.map((m, i) => [m, i]));
-	metrics.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 	const list = dates > DATES_NAMED ? `${named}, ...` : named;
-	const which =
-		metrics.length === 0
-			? 'with the same values'
-			: `with different values of ${quoteList(metrics)}`;
-	return (
-		`${dates} ${dates === 1 ? 'date is' : 'dates are'} on more than one row (${list}), ${which}: ` +
-		`their values are added up into the day.`
+	const which = await differingMetrics(engine, q, mapping.metricColumns);
+	const said =
+		which.length === 0 ? 'with the same values' : `with different values of ${quoteList(which)}`;
+	const head = `${dates} ${dates === 1 ? 'date is' : 'dates are'} on more than one row (${list}), ${said}`;
+	if (rule === 'sum') {
+		report.notes.push(
+			`${head}: their values are added up into the day (the mapping can keep the first or the last row, or reject them).`
+		);
+		return;
+	}
+	const rows = await rejectRepeats(engine, q, rule);
+	addRejected(report, rows);
+	report.notes.push(
+		`${head}: ${REPEAT_RULES[rule]}, as the mapping says; ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} rejected.`
 	);
+}
+
+/** The metrics whose values differ between the rows of a repeated day, in file order. */
+async function differingMetrics(engine: Engine, q: Query, order: string[]): Promise<string[]> {
+	const result = await engine.query(`SELECT metric FROM (
+			SELECT metric, ${q.keys}, count(*) AS n, count(value) AS filled, min(value) AS lo, max(value) AS hi
+			FROM ${OBSERVATIONS} WHERE source_file = ${q.file} AND ts IS NULL GROUP BY ALL HAVING count(*) > 1)
+		GROUP BY metric HAVING bool_or(lo <> hi OR (filled > 0 AND filled < n))`);
+	const position = new Map(order.map((m, i) => [m, i]));
+	return (result.columns['metric'] ?? [])
+		.map(String)
+		.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+}
+
+/**
+ * Removes the rows the rule does not keep from the store, each as a rejected row with the line of
+ * the row kept (or the other lines of its day).
+ */
+async function rejectRepeats(engine: Engine, q: Query, rule: RepeatRule): Promise<RejectedRow[]> {
+	const drop =
+		rule === 'first' ? 'line <> first_line' : rule === 'last' ? 'line <> last_line' : 'true';
+	const rows = await engine.query(`SELECT line, date::VARCHAR AS day, first_line, last_line,
+			array_to_string(list(source_line) OVER w, ', ') AS lines FROM (
+			SELECT source_line, source_line AS line, date${q.segments}, count(*) OVER w AS n,
+				min(source_line) OVER w AS first_line, max(source_line) OVER w AS last_line
+			FROM ${OBSERVATIONS} WHERE source_file = ${q.file} AND metric = ${q.metric} AND ts IS NULL
+			WINDOW w AS (PARTITION BY ${q.keys}))
+		WHERE n > 1 AND ${drop}
+		WINDOW w AS (PARTITION BY ${q.keys} ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+		ORDER BY line`);
+	const c = rows.columns;
+	const lines = (c['line'] ?? []).map(Number);
+	if (lines.length === 0) return [];
+	await engine.query(`DELETE FROM ${OBSERVATIONS} WHERE source_file = ${q.file}
+		AND source_line IN (${lines.join(', ')})`);
+	return lines.map((line, i) => {
+		const day = String(c['day']?.[i]);
+		const reason =
+			rule === 'first'
+				? `${day} is on line ${c['first_line']?.[i]} too; the first row is kept`
+				: rule === 'last'
+					? `${day} is on line ${c['last_line']?.[i]} too; the last row is kept`
+					: `${day} is on more than one row (lines ${c['lines']?.[i]}); repeated dates are rejected`;
+		return { line, column: null, reason };
+	});
+}
+
+/** Rejected rows added to the report: cells rejected on those rows no longer count. */
+function addRejected(report: FileReport, rows: RejectedRow[]): void {
+	const gone = new Set(rows.map((r) => r.line));
+	const cells = report.rejected.filter((r) => r.column !== null && gone.has(r.line)).length;
+	report.cellsRejected -= cells;
+	const all = [
+		...report.rejected.filter((r) => r.column === null || !gone.has(r.line)),
+		...rows
+	].sort((a, b) => a.line - b.line);
+	report.rejected = all.slice(0, MAX_REJECTED_LISTED);
+	if (all.length > MAX_REJECTED_LISTED) report.rejectedTruncated = true;
+	report.rowsLoaded -= rows.length;
+	report.rowsRejected += rows.length;
 }
 
 function quoteList(names: string[]): string {

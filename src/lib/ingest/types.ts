@@ -47,7 +47,14 @@ export interface Mapping {
 	segmentColumns: string[];
 	/** Columns that are read but not loaded, with the reason in `notes`. */
 	ignoredColumns: string[];
+	/**
+	 * What a wide file's day on more than one row means (`repeats.ts`): added up (the default),
+	 * the first or the last row kept, or every such row rejected.
+	 */
+	repeats?: RepeatRule;
 }
+
+export type RepeatRule = 'sum' | 'first' | 'last' | 'reject';
 
 /** A row (or one cell of a row) that was not loaded, and why. */
 export interface RejectedRow {

@@ -1,10 +1,13 @@
 /**
  * Issue 15: the same date twice in a wide daily file (an export appended twice) is named in a
- * note: which metrics differ, how many dates repeat, the first few. Files where rows per day are
- * the rule (transactions, a long file by day and segment) get no note.
+ * note: which metrics differ, how many dates repeat, the first few; the mapping says what a
+ * repeat means (added up, first kept, last kept, rejected). Files where rows per day are the rule
+ * (transactions, a long file by day and segment) get no note.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest';
+import { previewFile } from '../mapping';
+import type { RepeatRule } from '../types';
 import { engineWithEmptyStore } from './store';
 
 const engine = engineWithEmptyStore();
@@ -26,7 +29,7 @@ describe('repeated dates', () => {
 		const report = await load('twice.csv', lines);
 		expect(report).toMatchObject({ rowsRead: 1146, rowsLoaded: 1146, rowsRejected: 0 });
 		expect(report?.notes).toContain(
-			'54 dates are on more than one row (2021-01-01, 2021-01-02, 2021-01-03, ...), with different values of "Revenue": their values are added up into the day.'
+			'54 dates are on more than one row (2021-01-01, 2021-01-02, 2021-01-03, ...), with different values of "Revenue": their values are added up into the day (the mapping can keep the first or the last row, or reject them).'
 		);
 		// Today's rule, which the note states: both rows are stored, so the day is their sum.
 		const jan1 = await engine.query(
@@ -41,7 +44,7 @@ describe('repeated dates', () => {
 		lines.push(`${day(4)},West,5`);
 		const report = await load('copied.csv', lines);
 		expect(report?.notes).toContain(
-			'1 date is on more than one row (2021-01-05), with the same values: their values are added up into the day.'
+			'1 date is on more than one row (2021-01-05), with the same values: their values are added up into the day (the mapping can keep the first or the last row, or reject them).'
 		);
 	});
 
@@ -70,5 +73,58 @@ describe('repeated dates', () => {
 		const report = await load('hourly.csv', lines);
 		expect(report?.rowsLoaded).toBe(20);
 		expect(report?.notes.join(' ')).not.toMatch(/more than one row/);
+	});
+
+	describe('the mapping says what a repeat means', () => {
+		// Lines 2-4 hold three days; line 5 repeats 2021-01-02 with another value.
+		const lines = ['Date,Revenue', `${day(0)},10`, `${day(1)},20`, `${day(2)},30`, `${day(1)},25`];
+		async function loadAs(repeats: RepeatRule) {
+			const data = utf8(lines.join('\n') + '\n');
+			const { mapping } = await previewFile('rule.csv', data);
+			const { files } = await ingestFiles(engine, [{ name: 'rule.csv', data }], {
+				mappings: { 'rule.csv': { ...mapping, repeats } }
+			});
+			const jan2 = await engine.query(
+				`SELECT value AS v FROM observations WHERE date = '2021-01-02' ORDER BY source_line`
+			);
+			return { report: files[0], jan2: jan2.columns['v'] ?? [] };
+		}
+		const cases: [RepeatRule, number[], { line: number; reason: string }[], string][] = [
+			['sum', [20, 25], [], 'added up into the day'],
+			[
+				'first',
+				[20],
+				[{ line: 5, reason: '2021-01-02 is on line 3 too; the first row is kept' }],
+				'the first row kept, as the mapping says; 1 row rejected.'
+			],
+			[
+				'last',
+				[25],
+				[{ line: 3, reason: '2021-01-02 is on line 5 too; the last row is kept' }],
+				'the last row kept, as the mapping says; 1 row rejected.'
+			],
+			[
+				'reject',
+				[],
+				[3, 5].map((line) => ({
+					line,
+					reason: '2021-01-02 is on more than one row (lines 3, 5); repeated dates are rejected'
+				})),
+				'rejected, as the mapping says; 2 rows rejected.'
+			]
+		];
+		for (const [rule, kept, rejected, note] of cases) {
+			it(`${rule}: keeps ${JSON.stringify(kept)} for 2021-01-02`, async () => {
+				const { report, jan2 } = await loadAs(rule);
+				expect(jan2).toEqual(kept);
+				expect(report).toMatchObject({
+					rowsRead: 4,
+					rowsLoaded: 4 - rejected.length,
+					rowsRejected: rejected.length
+				});
+				expect(report?.rejected).toEqual(rejected.map((r) => ({ ...r, column: null })));
+				expect(report?.notes.find((n) => n.includes('more than one row'))).toContain(note);
+			});
+		}
 	});
 });
