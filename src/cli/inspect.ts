@@ -50,7 +50,7 @@ function summary(result: IngestResult): string {
 		m.id,
 		String(m.count),
 		String(m.nulls),
-		String(m.sum),
+		m.overflow ? 'overflow' : String(m.sum),
 		`${m.firstDate} to ${m.lastDate}`
 	]);
 	if (rows.length)
@@ -60,6 +60,7 @@ function summary(result: IngestResult): string {
 				[false, true, true, true]
 			)
 		);
+	for (const m of result.metrics) if (m.overflow) lines.push(`${m.id}: ${m.overflow}`);
 	return lines.join('\n');
 }
 

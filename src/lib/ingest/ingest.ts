@@ -47,14 +47,24 @@ export async function metricSummaries(engine: Engine): Promise<MetricSummary[]> 
 			min(date) AS first_date, max(date) AS last_date
 		FROM ${OBSERVATIONS} GROUP BY metric ORDER BY min(rowid)`);
 	const c = result.columns;
-	return (c['metric'] ?? []).map((id, i) => ({
-		id: String(id),
-		count: Number(c['count']?.[i] ?? 0),
-		nulls: Number(c['nulls']?.[i] ?? 0),
-		sum: (c['sum']?.[i] as number | null) ?? null,
-		min: (c['min']?.[i] as number | null) ?? null,
-		max: (c['max']?.[i] as number | null) ?? null,
-		firstDate: (c['first_date']?.[i] as string | null) ?? null,
-		lastDate: (c['last_date']?.[i] as string | null) ?? null
-	}));
+	return (c['metric'] ?? []).map((id, i) => {
+		const sum = (c['sum']?.[i] as number | null) ?? null;
+		// JSON writes an infinite sum as null, the same as no data: an overflow is said instead.
+		const overflow = sum !== null && !Number.isFinite(sum);
+		return {
+			id: String(id),
+			count: Number(c['count']?.[i] ?? 0),
+			nulls: Number(c['nulls']?.[i] ?? 0),
+			sum: overflow ? null : sum,
+			...(overflow
+				? {
+						overflow: `the sum of its values is beyond ${sum > 0 ? '' : '-'}1.8e308, the largest number Flywheel can add up to`
+					}
+				: {}),
+			min: (c['min']?.[i] as number | null) ?? null,
+			max: (c['max']?.[i] as number | null) ?? null,
+			firstDate: (c['first_date']?.[i] as string | null) ?? null,
+			lastDate: (c['last_date']?.[i] as string | null) ?? null
+		};
+	});
 }

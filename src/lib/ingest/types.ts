@@ -112,7 +112,10 @@ export interface MetricSummary {
 	count: number;
 	/** Observations stored as no data (empty, NA, a rejected cell, ...). */
 	nulls: number;
+	/** Null when there are no values, and when their sum overflows (then `overflow` says so). */
 	sum: number | null;
+	/** Set when the values' sum is beyond the largest number a double holds (about 1.8e308). */
+	overflow?: string;
 	min: number | null;
 	max: number | null;
 	firstDate: string | null;
