@@ -29,14 +29,19 @@ export async function readDottedDates(
 	fileOrder: DateOrder
 ): Promise<string | null> {
 	const table = ident(rowsTable);
+	// A plain look for a dot first: the rules below run only on the rows that have one.
+	const any = await engine.query(`SELECT count(date_text) AS dates,
+			count(*) FILTER (WHERE contains(date_text, '.')) AS with_dot FROM ${table}`);
+	const withDot = Number(any.columns['with_dot']?.[0] ?? 0);
+	if (withDot === 0 || withDot === Number(any.columns['dates']?.[0] ?? 0)) return null;
 	const dotted = `contains(date_text, '.') AND regexp_matches(trim(date_text), ${DOTTED})`;
 	const found = await engine.query(`SELECT count(*) FILTER (WHERE ${dotted}) AS dotted,
-			count(date_text) AS dates,
+			${Number(any.columns['dates']?.[0] ?? 0)} AS dates,
 			min(line) FILTER (WHERE ${dotted}) AS first_line,
 			arg_min(date_text, line) FILTER (WHERE ${dotted}) AS first_text,
 			count(*) FILTER (WHERE ${dotted} AND TRY_CAST(split_part(trim(date_text), '.', 1) AS INTEGER) > 12) AS day_first,
 			count(*) FILTER (WHERE ${dotted} AND TRY_CAST(split_part(trim(date_text), '.', 2) AS INTEGER) > 12) AS month_first
-		FROM ${table}`);
+		FROM ${table} WHERE contains(date_text, '.')`);
 	const value = (name: string) => Number(found.columns[name]?.[0] ?? 0);
 	const count = value('dotted');
 	// All dotted (or none): the file's own order applies to every date.
