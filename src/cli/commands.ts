@@ -49,7 +49,7 @@ export const MAPPING_OPTIONS: OptionSpec[] = [
 	{
 		name: 'encoding',
 		value: 'NAME',
-		help: 'utf-8, utf-16le, utf-16be or windows-1252 (latin1): the text encoding'
+		help: 'utf-8, utf-16le, utf-16be, windows-1252 (latin1), shift_jis, euc-kr or gb18030 (gbk): the text encoding'
 	},
 	{
 		name: 'date-order',

@@ -36,7 +36,14 @@ const ENCODINGS: Record<string, Encoding> = {
 	cp1252: 'windows-1252',
 	latin1: 'windows-1252',
 	'latin-1': 'windows-1252',
-	'iso-8859-1': 'windows-1252'
+	'iso-8859-1': 'windows-1252',
+	shift_jis: 'shift_jis',
+	'shift-jis': 'shift_jis',
+	sjis: 'shift_jis',
+	'euc-kr': 'euc-kr',
+	gb18030: 'gb18030',
+	gbk: 'gb18030',
+	gb2312: 'gb18030'
 };
 
 export interface MappingOptions {
@@ -74,7 +81,7 @@ export function mappingOptions(parsed: ParsedArgs): MappingOptions {
 			'encoding',
 			stringOption(parsed, 'encoding'),
 			ENCODINGS,
-			'utf-8, utf-16le, utf-16be or windows-1252'
+			'utf-8, utf-16le, utf-16be, windows-1252, shift_jis, euc-kr or gb18030'
 		),
 		headerLine: headerText === undefined ? undefined : Number(headerText)
 	};

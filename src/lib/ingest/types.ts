@@ -3,8 +3,12 @@
  * report is the same object the CLI prints with `flywheel inspect --json`.
  */
 
-/** Text encodings Flywheel decodes. Latin-1 files are decoded as windows-1252 (its superset). */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/**
+ * Text encodings Flywheel decodes. Latin-1 files are decoded as windows-1252 (its superset);
+ * Shift-JIS, EUC-KR and GB18030 (GBK's superset) are the legacy CJK encodings (`cjk.ts`).
+ */
+export type Encoding =
+	'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'shift_jis' | 'euc-kr' | 'gb18030';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
