@@ -5,6 +5,7 @@
 import type { Engine } from '../engine/types';
 import { createObservationsTable, OBSERVATIONS } from '../store/observations';
 import { sizeOf } from './decoding';
+import { formatBytes } from './limits';
 import { emptyReport, loadFile } from './load-file';
 import { fileParts, FileProgress } from './progress';
 import type { IngestInput, IngestOptions, IngestResult, MetricSummary } from './types';
@@ -25,13 +26,49 @@ export async function ingestFiles(
 		try {
 			files.push(await loadFile(engine, input, options.mappings?.[input.name], progress));
 		} catch (error) {
-			files.push({ ...emptyReport(input.name), error: errorMessage(error) });
+			files.push({
+				...emptyReport(input.name),
+				error: outOfMemory(error)
+					? outOfMemoryMessage(input, await filesStored(engine), errorMessage(error))
+					: errorMessage(error)
+			});
 		} finally {
 			unsubscribe?.();
 		}
 		progress.finish();
 	}
 	return { files, metrics: await metricSummaries(engine) };
+}
+
+/** DuckDB's own out-of-memory errors, and the WebAssembly ones of a tab out of memory. */
+function outOfMemory(error: unknown): boolean {
+	return /out of memory|allocation failure|could not allocate|memory access out of bounds/i.test(
+		error instanceof Error ? error.message : String(error)
+	);
+}
+
+/** How many files the store holds observations of (0 when even that cannot be asked). */
+async function filesStored(engine: Engine): Promise<number> {
+	try {
+		const result = await engine.query(
+			`SELECT count(DISTINCT source_file) AS n FROM ${OBSERVATIONS}`
+		);
+		return Number(result.columns['n']?.[0] ?? 0);
+	} catch {
+		return 0;
+	}
+}
+
+/** One sentence: the file and its size, that nothing of it was stored, what was kept, what to do. */
+function outOfMemoryMessage(input: IngestInput, stored: number, cause: string): string {
+	const kept =
+		stored === 0
+			? ''
+			: `; the ${stored === 1 ? 'file' : `${stored} files`} loaded before ${stored === 1 ? 'is' : 'are'} kept`;
+	return (
+		`${input.name} (${formatBytes(sizeOf(input.data))}) ran out of memory while loading: nothing of it was stored${kept}. ` +
+		`Split or filter the export and load the parts, or use the command line (flywheel), which spills to disk (${cause.replace(/^Out of Memory Error: /i, '')}).`
+	);
 }
 
 function errorMessage(error: unknown): string {
