@@ -41,33 +41,42 @@ function scriptShare(text: string, script: (c: string) => boolean): { n: number;
 }
 
 /**
- * The share of two-byte sequences in the GB2312 block (lead B0-F7, trail A1-FE), where common
- * Chinese is: GB18030 decodes nearly any bytes, so Latin-1 text (`ül`, `ße`) must not pass.
+ * The share of two-byte sequences (a byte from 0x81 and the next) with both bytes in the given
+ * ranges. Decoders differ at the edges (Chromium's EUC-KR is Windows-949, which also reads most
+ * Shift-JIS pairs; Node's is strict), so the byte ranges, the same everywhere, decide.
  */
-function gb2312Share(bytes: Uint8Array): number {
+function pairShare(bytes: Uint8Array, lead: [number, number], trail: [number, number]): number {
 	let pairs = 0;
-	let gb = 0;
+	let inside = 0;
 	for (let i = 0; i + 1 < bytes.length; i++) {
-		const lead = bytes[i] as number;
-		if (lead < 0x81) continue;
-		const trail = bytes[i + 1] as number;
+		const a = bytes[i] as number;
+		if (a < 0x81) continue;
+		const b = bytes[i + 1] as number;
 		pairs++;
-		if (lead >= 0xb0 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) gb++;
+		if (a >= lead[0] && a <= lead[1] && b >= trail[0] && b <= trail[1]) inside++;
 		i++;
 	}
-	return pairs ? gb / pairs : 0;
+	return pairs ? inside / pairs : 0;
 }
+
+/**
+ * KS X 1001 (EUC-KR proper: both bytes A1-FE), and the GB2312 block (lead B0-F7, trail A1-FE),
+ * where common Chinese is: GB18030 decodes nearly any bytes, so Latin-1 text (`ül`, `ße`) must
+ * not pass.
+ */
+const KSX1001 = (bytes: Uint8Array) => pairShare(bytes, [0xa1, 0xfe], [0xa1, 0xfe]);
+const GB2312 = (bytes: Uint8Array) => pairShare(bytes, [0xb0, 0xf7], [0xa1, 0xfe]);
 
 /** The legacy CJK encoding of bytes that are not UTF-8, or null (then Latin-1 is assumed). */
 export function detectCjk(head: Uint8Array): Encoding | null {
-	const korean = decodes(head, 'euc-kr');
+	const korean = KSX1001(head) >= MIN_SCRIPT_SHARE ? decodes(head, 'euc-kr') : null;
 	if (korean !== null) {
 		const hangul = scriptShare(korean, (c) => HANGUL.test(c));
 		const all = scriptShare(korean, (c) => HANGUL.test(c) || HAN.test(c) || PUNCTUATION.test(c));
 		if (hangul.n >= MIN_CHARACTERS && hangul.share >= 0.5 && all.share >= MIN_SCRIPT_SHARE)
 			return 'euc-kr';
 	}
-	const chinese = gb2312Share(head) >= 0.5;
+	const chinese = GB2312(head) >= 0.5;
 	const japanese = decodes(head, 'shift_jis');
 	if (japanese !== null) {
 		const score = scriptShare(japanese, (c) => KANA.test(c) || HAN.test(c) || PUNCTUATION.test(c));
