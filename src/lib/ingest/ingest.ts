@@ -8,7 +8,7 @@ import { sizeOf } from './decoding';
 import { formatBytes } from './limits';
 import { emptyReport, loadFile } from './load-file';
 import { fileParts, FileProgress } from './progress';
-import type { IngestInput, IngestOptions, IngestResult, MetricSummary } from './types';
+import type { FileReport, IngestInput, IngestOptions, IngestResult, MetricSummary } from './types';
 
 export async function ingestFiles(
 	engine: Engine,
@@ -24,7 +24,9 @@ export async function ingestFiles(
 		const progress = new FileProgress(options.onProgress, file, from, to);
 		const unsubscribe = options.onProgress ? engine.onQueryProgress?.(progress.query) : undefined;
 		try {
-			files.push(await loadFile(engine, input, options.mappings?.[input.name], progress));
+			files.push(
+				checkAccounting(await loadFile(engine, input, options.mappings?.[input.name], progress))
+			);
 		} catch (error) {
 			files.push({
 				...emptyReport(input.name),
@@ -38,6 +40,20 @@ export async function ingestFiles(
 		progress.finish();
 	}
 	return { files, metrics: await metricSummaries(engine) };
+}
+
+/**
+ * The row accounting, checked once for every file whichever way it loaded: rows read are rows
+ * loaded plus rows rejected. A report that breaks it says so, rather than passing for right.
+ */
+export function checkAccounting(report: FileReport): FileReport {
+	const { rowsRead, rowsLoaded, rowsRejected } = report;
+	if (rowsRead === rowsLoaded + rowsRejected && Math.min(rowsLoaded, rowsRejected) >= 0)
+		return report;
+	report.notes.push(
+		`Flywheel's count of rows does not add up (${rowsRead} read, ${rowsLoaded} loaded, ${rowsRejected} rejected): please report this file.`
+	);
+	return report;
 }
 
 /** DuckDB's own out-of-memory errors, and the WebAssembly ones of a tab out of memory. */

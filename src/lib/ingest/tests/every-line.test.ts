@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestFiles } from '../ingest';
+import { checkAccounting, ingestFiles } from '../ingest';
+import { emptyReport } from '../load-file';
 import { previewFile } from '../mapping';
 import { recordStartLines } from '../record-starts';
 import { BAD_INPUT } from './corpus';
@@ -86,5 +87,14 @@ describe('every line of a broken file is accounted for', () => {
 		]);
 		const sales = await engine.query('SELECT sum(value) AS s FROM observations');
 		expect(sales.columns['s']).toEqual([3]);
+	});
+
+	it('checks the accounting of every report once, at the end, and says when it does not add up', () => {
+		const right = { ...emptyReport('a.csv'), rowsRead: 5, rowsLoaded: 3, rowsRejected: 2 };
+		expect(checkAccounting(right).notes).toEqual([]);
+		const wrong = { ...emptyReport('b.csv'), rowsRead: 5, rowsLoaded: 3, rowsRejected: 1 };
+		expect(checkAccounting(wrong).notes).toEqual([
+			"Flywheel's count of rows does not add up (5 read, 3 loaded, 1 rejected): please report this file."
+		]);
 	});
 });
