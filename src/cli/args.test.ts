@@ -90,7 +90,7 @@ describe('mapping options', () => {
 		);
 		expect(options).toEqual({
 			given: true,
-			reading: { delimiter: ';', encoding: 'windows-1252', headerLine: 3 },
+			reading: { delimiter: ';', encoding: 'windows-1252', headerLine: 3, maxFileBytes: Infinity },
 			choices: {
 				layout: 'long',
 				dateColumn: 'Day',

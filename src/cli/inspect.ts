@@ -78,7 +78,7 @@ export async function inspect(parsed: ParsedArgs): Promise<number> {
 		const loaded = await ingestFiles(
 			engine,
 			readable.filter((i) => !errors.has(i.name)),
-			{ mappings }
+			{ mappings, maxFileBytes: Infinity }
 		);
 		const reports = new Map(loaded.files.map((f) => [f.file, f]));
 		const files: FileReport[] = inputs.map((input) => {

@@ -83,7 +83,9 @@ export function mappingOptions(parsed: ParsedArgs): MappingOptions {
 			ENCODINGS,
 			'utf-8, utf-16le, utf-16be, windows-1252, shift_jis, euc-kr or gb18030'
 		),
-		headerLine: headerText === undefined ? undefined : Number(headerText)
+		headerLine: headerText === undefined ? undefined : Number(headerText),
+		// Native DuckDB spills to disk: no browser tab's limit.
+		maxFileBytes: Infinity
 	};
 	const choices: MappingChoices = {
 		layout: oneOf<Layout>(
@@ -117,7 +119,9 @@ export function mappingOptions(parsed: ParsedArgs): MappingOptions {
 		throw new UsageError(
 			'a long file has one --metric-column, the column naming each row’s metric'
 		);
-	const given = [...Object.values(reading), ...Object.values(choices)].some((v) => v !== undefined);
+	// The size limit is the command line's own, not a choice made for the files.
+	const read = [reading.delimiter, reading.encoding, reading.headerLine];
+	const given = [...read, ...Object.values(choices)].some((v) => v !== undefined);
 	return { reading, choices, given };
 }
 

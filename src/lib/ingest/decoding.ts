@@ -83,10 +83,14 @@ export async function gunzip(
 	return blobOf(chunks);
 }
 
-/** Refuses a file too large for the tab, with its size and the limit. */
-export function checkSize(fileName: string, data: Blob | Uint8Array): void {
+/** Refuses a file too large for the tab, with its size and the limit (the CLI has none). */
+export function checkSize(
+	fileName: string,
+	data: Blob | Uint8Array,
+	limit: number = MAX_FILE_BYTES
+): void {
 	const size = sizeOf(data);
-	if (size > MAX_FILE_BYTES) throw new FileTooLargeError(fileName, size, MAX_FILE_BYTES);
+	if (size > limit) throw new FileTooLargeError(fileName, size, limit);
 }
 
 function utf16Guess(head: Uint8Array): Encoding | null {

@@ -25,7 +25,15 @@ export async function ingestFiles(
 		const unsubscribe = options.onProgress ? engine.onQueryProgress?.(progress.query) : undefined;
 		try {
 			files.push(
-				checkAccounting(await loadFile(engine, input, options.mappings?.[input.name], progress))
+				checkAccounting(
+					await loadFile(
+						engine,
+						input,
+						options.mappings?.[input.name],
+						progress,
+						options.maxFileBytes
+					)
+				)
 			);
 		} catch (error) {
 			files.push({

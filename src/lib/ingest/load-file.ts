@@ -95,10 +95,11 @@ export async function loadFile(
 	engine: Engine,
 	input: IngestInput,
 	userMapping?: Mapping,
-	progress = new FileProgress(undefined, { name: input.name, index: 0, count: 1 })
+	progress = new FileProgress(undefined, { name: input.name, index: 0, count: 1 }),
+	maxFileBytes?: number
 ): Promise<FileReport> {
 	const report = emptyReport(input.name);
-	const sample = await readSample(input.name, input.data, userMapping?.encoding);
+	const sample = await readSample(input.name, input.data, userMapping?.encoding, maxFileBytes);
 	const preview = previewSample(input.name, 0, sample, userMapping);
 	refuseSample(sample, preview);
 	const mapping: Mapping = userMapping ?? preview.mapping;

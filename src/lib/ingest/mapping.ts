@@ -66,9 +66,10 @@ export interface Sample {
 export async function readSample(
 	name: string,
 	data: Blob | Uint8Array,
-	given?: Encoding
+	given?: Encoding,
+	maxFileBytes?: number
 ): Promise<Sample> {
-	checkSize(name, data);
+	checkSize(name, data, maxFileBytes);
 	const raw = await readHead(data, SNIFF_BYTES);
 	const gzip = isGzip(raw);
 	let head: Bytes = raw;
@@ -159,6 +160,8 @@ export interface ReadingChoices {
 	encoding?: Encoding;
 	/** 1-based line of the header row. */
 	headerLine?: number;
+	/** The largest file read: `MAX_FILE_BYTES` in the browser; the CLI, on native DuckDB, has none. */
+	maxFileBytes?: number;
 }
 
 /** Detects everything about a file; the mapping is complete even when no date column was found. */
@@ -167,7 +170,7 @@ export async function previewFile(
 	data: Blob | Uint8Array,
 	options: ReadingChoices = {}
 ): Promise<FilePreview> {
-	const sample = await readSample(name, data, options.encoding);
+	const sample = await readSample(name, data, options.encoding, options.maxFileBytes);
 	const preview = previewSample(name, sizeOf(data), sample, options);
 	refuseSample(sample, preview);
 	return preview;

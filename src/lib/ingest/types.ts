@@ -133,6 +133,11 @@ export interface IngestResult {
 
 export interface IngestOptions {
 	mappings?: Record<string, Mapping>;
+	/**
+	 * The largest file loaded (`MAX_FILE_BYTES`, what a browser tab holds, unless given): the CLI,
+	 * on native DuckDB spilling to disk, gives `Infinity`.
+	 */
+	maxFileBytes?: number;
 	/** Called as the load moves on, for a progress bar (see `IngestProgress`). */
 	onProgress?: (progress: IngestProgress) => void;
 }

@@ -41,6 +41,19 @@ describe('sizes that can be told apart', () => {
 		);
 	});
 
+	it('has no limit where the caller says so (the CLI, on native DuckDB spilling to disk)', async () => {
+		// The same 1.5 GiB Blob, read past the size check: it says 'Date,x' and no more (the rest
+		// of its claimed size is never there), so no column holds dates.
+		const { files } = await ingestFiles(
+			engine,
+			[{ name: 'cli.csv', data: blobOfSize(1.5 * MAX_FILE_BYTES) }],
+			{
+				maxFileBytes: Infinity
+			}
+		);
+		expect(files[0]?.error).toBe('No column holds dates; choose the date column.');
+	});
+
 	it('says a file well over the limit in GiB', async () => {
 		expect(await errorOf('bigger.csv', blobOfSize(1.5 * MAX_FILE_BYTES))).toMatch(
 			/^bigger\.csv is 1\.50 GiB; Flywheel loads files up to 1\.00 GiB /
