@@ -90,7 +90,7 @@ describe('mapping options', () => {
 		);
 		expect(options).toEqual({
 			given: true,
-			reading: { delimiter: ';', encoding: 'windows-1252', headerLine: 3 },
+			reading: { delimiter: ';', encoding: 'windows-1252', headerLine: 3, maxFileBytes: Infinity },
 			choices: {
 				layout: 'long',
 				dateColumn: 'Day',
@@ -111,8 +111,8 @@ describe('mapping options', () => {
 		expect(message('--delimiter', '#')).toBe(
 			'--delimiter must be comma, semicolon, tab or pipe, not "#"'
 		);
-		expect(message('--encoding', 'shift-jis')).toBe(
-			'--encoding must be utf-8, utf-16le, utf-16be or windows-1252, not "shift-jis"'
+		expect(message('--encoding', 'ebcdic')).toBe(
+			'--encoding must be utf-8, utf-16le, utf-16be, windows-1252, shift_jis, euc-kr or gb18030, not "ebcdic"'
 		);
 		expect(message('--date-order', 'YDM')).toBe('--date-order must be YMD, MDY or DMY, not "YDM"');
 		expect(message('--header-line', '0')).toBe(

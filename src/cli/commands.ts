@@ -49,14 +49,19 @@ export const MAPPING_OPTIONS: OptionSpec[] = [
 	{
 		name: 'encoding',
 		value: 'NAME',
-		help: 'utf-8, utf-16le, utf-16be or windows-1252 (latin1): the text encoding'
+		help: 'utf-8, utf-16le, utf-16be, windows-1252 (latin1), shift_jis, euc-kr or gb18030 (gbk): the text encoding'
 	},
 	{
 		name: 'date-order',
 		value: 'YMD|MDY|DMY',
 		help: 'how numeric dates read: 05/01/2024 is 1 May in DMY'
 	},
-	{ name: 'header-line', value: 'N', help: 'the 1-based line of the header row' }
+	{ name: 'header-line', value: 'N', help: 'the 1-based line of the header row' },
+	{
+		name: 'repeats',
+		value: 'sum|first|last|reject',
+		help: 'a date on more than one row of a wide file: added up (default), first or last row kept, or rejected'
+	}
 ];
 
 const HELP: OptionSpec = { name: 'help', help: 'this help' };

@@ -50,7 +50,7 @@ function summary(result: IngestResult): string {
 		m.id,
 		String(m.count),
 		String(m.nulls),
-		String(m.sum),
+		m.overflow ? 'overflow' : String(m.sum),
 		`${m.firstDate} to ${m.lastDate}`
 	]);
 	if (rows.length)
@@ -60,6 +60,7 @@ function summary(result: IngestResult): string {
 				[false, true, true, true]
 			)
 		);
+	for (const m of result.metrics) if (m.overflow) lines.push(`${m.id}: ${m.overflow}`);
 	return lines.join('\n');
 }
 
@@ -77,7 +78,7 @@ export async function inspect(parsed: ParsedArgs): Promise<number> {
 		const loaded = await ingestFiles(
 			engine,
 			readable.filter((i) => !errors.has(i.name)),
-			{ mappings }
+			{ mappings, maxFileBytes: Infinity }
 		);
 		const reports = new Map(loaded.files.map((f) => [f.file, f]));
 		const files: FileReport[] = inputs.map((input) => {

@@ -68,7 +68,11 @@ export async function withLoadedData(
 	}
 	const engine = await startNativeEngine();
 	try {
-		const ingested = await ingestFiles(engine, inputs.filter(isReadable), { mappings });
+		const ingested = await ingestFiles(engine, inputs.filter(isReadable), {
+			mappings,
+			// Native DuckDB spills to disk: no browser tab's limit.
+			maxFileBytes: Infinity
+		});
 		const given = await parsing;
 		let failed = false;
 		for (const file of ingested.files) {

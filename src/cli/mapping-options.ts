@@ -5,7 +5,14 @@
  */
 import { applyMappingChoices, type MappingChoices } from '../lib/ingest/mapping-edit';
 import { previewFile, type ReadingChoices } from '../lib/ingest/mapping';
-import type { DateOrder, Delimiter, Encoding, Layout, Mapping } from '../lib/ingest/types';
+import type {
+	DateOrder,
+	Delimiter,
+	Encoding,
+	Layout,
+	Mapping,
+	RepeatRule
+} from '../lib/ingest/types';
 import { listOption, stringOption, UsageError, type ParsedArgs } from './args';
 
 const DELIMITERS: Record<string, Delimiter> = {
@@ -29,7 +36,14 @@ const ENCODINGS: Record<string, Encoding> = {
 	cp1252: 'windows-1252',
 	latin1: 'windows-1252',
 	'latin-1': 'windows-1252',
-	'iso-8859-1': 'windows-1252'
+	'iso-8859-1': 'windows-1252',
+	shift_jis: 'shift_jis',
+	'shift-jis': 'shift_jis',
+	sjis: 'shift_jis',
+	'euc-kr': 'euc-kr',
+	gb18030: 'gb18030',
+	gbk: 'gb18030',
+	gb2312: 'gb18030'
 };
 
 export interface MappingOptions {
@@ -67,9 +81,11 @@ export function mappingOptions(parsed: ParsedArgs): MappingOptions {
 			'encoding',
 			stringOption(parsed, 'encoding'),
 			ENCODINGS,
-			'utf-8, utf-16le, utf-16be or windows-1252'
+			'utf-8, utf-16le, utf-16be, windows-1252, shift_jis, euc-kr or gb18030'
 		),
-		headerLine: headerText === undefined ? undefined : Number(headerText)
+		headerLine: headerText === undefined ? undefined : Number(headerText),
+		// Native DuckDB spills to disk: no browser tab's limit.
+		maxFileBytes: Infinity
 	};
 	const choices: MappingChoices = {
 		layout: oneOf<Layout>(
@@ -87,6 +103,12 @@ export function mappingOptions(parsed: ParsedArgs): MappingOptions {
 			stringOption(parsed, 'date-order')?.toUpperCase(),
 			{ YMD: 'YMD', MDY: 'MDY', DMY: 'DMY' },
 			'YMD, MDY or DMY'
+		),
+		repeats: oneOf<RepeatRule>(
+			'repeats',
+			stringOption(parsed, 'repeats'),
+			{ sum: 'sum', first: 'first', last: 'last', reject: 'reject' },
+			'sum, first, last or reject'
 		)
 	};
 	if (choices.layout === 'wide' && choices.valueColumn !== undefined)
@@ -97,7 +119,9 @@ export function mappingOptions(parsed: ParsedArgs): MappingOptions {
 		throw new UsageError(
 			'a long file has one --metric-column, the column naming each row’s metric'
 		);
-	const given = [...Object.values(reading), ...Object.values(choices)].some((v) => v !== undefined);
+	// The size limit is the command line's own, not a choice made for the files.
+	const read = [reading.delimiter, reading.encoding, reading.headerLine];
+	const given = [...read, ...Object.values(choices)].some((v) => v !== undefined);
 	return { reading, choices, given };
 }
 

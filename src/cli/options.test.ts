@@ -56,6 +56,10 @@ beforeAll(() => {
 	writeFileSync(file('cafe.csv'), Buffer.from('date,Caf\xc3\xa9\n2024-01-01,1\n', 'latin1'));
 	writeFileSync(file('ambiguous.csv'), 'date,visits\n01/02/2024,3\n03/04/2024,4\n');
 	writeFileSync(file('two-headers.csv'), 'Region,Total\ndate,visits\n2024-01-01,3\n2024-01-02,4\n');
+	writeFileSync(
+		file('twice.csv'),
+		'date,visits\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n2024-01-02,5\n'
+	);
 	writeFileSync(file('pipes.csv'), 'date|visits,clicks\n2024-01-01|3\n2024-01-02|4\n');
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -201,6 +205,20 @@ describe('mapping options read the file as the upload page would', () => {
 		const told = await inspectJson(file('two-headers.csv'), '--header-line', '2');
 		expect(told.files[0]).toMatchObject({ rowsRead: 2, rowsLoaded: 2, rowsRejected: 0 });
 		expect(told.metrics).toMatchObject([{ id: 'visits', count: 2, sum: 7 }]);
+	});
+
+	it('--repeats: a date on two rows is added up, or its first row kept', async () => {
+		const summed = await inspectJson(file('twice.csv'));
+		expect(summed.metrics).toMatchObject([{ id: 'visits', count: 4, sum: 11 }]);
+		const first = await inspectJson(file('twice.csv'), '--repeats', 'first');
+		expect(first.files[0]).toMatchObject({ rowsRead: 4, rowsLoaded: 3, rowsRejected: 1 });
+		expect(first.files[0]?.rejected).toEqual([
+			{ line: 5, column: null, reason: '2024-01-02 is on line 3 too; the first row is kept' }
+		]);
+		expect(first.metrics).toMatchObject([{ id: 'visits', count: 3, sum: 6 }]);
+		const wrong = await flywheel('inspect', file('twice.csv'), '--repeats', 'max');
+		expect(wrong).toMatchObject({ code: 2 });
+		expect(wrong.stderr).toContain('--repeats must be sum, first, last or reject, not "max"');
 	});
 
 	it('--delimiter: the preview’s mapping for that delimiter', async () => {

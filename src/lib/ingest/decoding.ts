@@ -6,6 +6,7 @@
  */
 import { FileTooLargeError, MAX_DECODED_BYTES, MAX_FILE_BYTES, SNIFF_BYTES } from './limits';
 import { blobOf, Pacer, slicesOf, type BytesDone } from './pacing';
+import { detectCjk } from './cjk';
 import type { Encoding } from './types';
 import { decodeWindows1252 } from './windows-1252';
 
@@ -82,10 +83,14 @@ export async function gunzip(
 	return blobOf(chunks);
 }
 
-/** Refuses a file too large for the tab, with its size and the limit. */
-export function checkSize(fileName: string, data: Blob | Uint8Array): void {
+/** Refuses a file too large for the tab, with its size and the limit (the CLI has none). */
+export function checkSize(
+	fileName: string,
+	data: Blob | Uint8Array,
+	limit: number = MAX_FILE_BYTES
+): void {
 	const size = sizeOf(data);
-	if (size > MAX_FILE_BYTES) throw new FileTooLargeError(fileName, size, MAX_FILE_BYTES);
+	if (size > limit) throw new FileTooLargeError(fileName, size, limit);
 }
 
 function utf16Guess(head: Uint8Array): Encoding | null {
@@ -118,7 +123,7 @@ export function detectEncoding(head: Uint8Array): Encoding {
 	if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
 	if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
 	if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-	return utf16Guess(head) ?? (isValidUtf8(head) ? 'utf-8' : 'windows-1252');
+	return utf16Guess(head) ?? (isValidUtf8(head) ? 'utf-8' : (detectCjk(head) ?? 'windows-1252'));
 }
 
 /**

@@ -7,7 +7,7 @@
 import { ident, literal } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import { Pacer } from './pacing';
-import { linesAt, recordStartLines } from './record-starts';
+import { linesAt, recordStarts } from './record-starts';
 import { scanLinesInChunks } from './records';
 import type { StagedTable } from './read-table';
 
@@ -20,6 +20,8 @@ export interface LineNumbering {
 	readerErrorLines: { line: number | null; message: string }[];
 	/** Set when records could not be matched to lines exactly. */
 	approximate: boolean;
+	/** The last record, when its quote is never closed and DuckDB read it anyway: it is rejected. */
+	openQuote: { recordLine: number; reason: string } | null;
 }
 
 /**
@@ -82,14 +84,14 @@ export async function numberLines(
 			lineSql: `(s.record + ${firstDataLine - 1})`,
 			table: null,
 			readerErrorLines,
-			approximate: false
+			approximate: false,
+			openQuote: null
 		};
 	}
-	let starts = (
-		await recordStartLines(data, delimiter, 0, (done, total) =>
-			onProgress(0.3 + (0.6 * done) / total)
-		)
-	).filter((l) => l >= firstDataLine);
+	const found = await recordStarts(data, delimiter, 0, (done, total) =>
+		onProgress(0.3 + (0.6 * done) / total)
+	);
+	let starts = found.starts.filter((l) => l >= firstDataLine);
 	if (readerErrorLines.length > 0) {
 		// A record DuckDB could not read is not in the staging table: drop its start line too.
 		const broken = new Set<number>();
@@ -110,9 +112,29 @@ export async function numberLines(
 		}
 		starts = starts.filter((s) => !broken.has(s));
 	}
+	const last = starts[starts.length - 1];
+	const openQuote =
+		found.openQuoteLine !== null && last !== undefined
+			? {
+					recordLine: last,
+					reason: `the quote opened on line ${found.openQuoteLine} is never closed`
+				}
+			: null;
+	if (openQuote && starts.length === staged.records + 1) {
+		// DuckDB's strict read drops a last record whose quote never closes, without an error.
+		readerErrorLines.push({ line: openQuote.recordLine, message: openQuote.reason });
+		starts = starts.slice(0, -1);
+	}
 	const approximate = starts.length !== staged.records;
 	const table = `${staged.table}_lines`;
 	await createLineTable(engine, table, starts);
 	onProgress(1);
-	return { lineSql: 'l.line', table, readerErrorLines, approximate };
+	const read = openQuote !== null && starts.length === staged.records;
+	return {
+		lineSql: 'l.line',
+		table,
+		readerErrorLines,
+		approximate,
+		openQuote: read ? openQuote : null
+	};
 }

@@ -26,10 +26,14 @@ import { sniffDialect } from './dialect';
 import { fastPathObstacle, tryFastLoad, type FastLoadInput } from './fast-load';
 import { numberLines } from './line-numbers';
 import { MAX_REJECTED_LISTED } from './limits';
-import { previewSample, readSample, type FilePreview, type Sample } from './mapping';
+import { previewSample, refuseSample, type FilePreview } from './mapping';
+import { readSample, type Sample } from './sample';
+import { mappingProblem, UnreadableFileError } from './refusals';
 import { NUMBER_MACROS_SQL } from './numbers';
 import { FileProgress, RECORD_STARTS_COST } from './progress';
-import { stageFile } from './read-table';
+import { stageData } from './read-table';
+import { settleRepeats } from './repeats';
+import { readDottedDates } from './dotted-dates';
 import type { Conflict, DateOrder, FileReport, IngestInput, Mapping, RejectedRow } from './types';
 
 let uploads = 0;
@@ -44,13 +48,7 @@ async function ensureNumberMacros(engine: Engine): Promise<void> {
 	withMacros.add(engine);
 }
 
-/** A file that cannot be loaded at all; the message is for the user. */
-export class UnreadableFileError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'UnreadableFileError';
-	}
-}
+export { UnreadableFileError } from './refusals';
 
 /** The column a segment is stored under: its own name, unless that is one of the core columns. */
 export function segmentStoreName(column: string): string {
@@ -60,17 +58,8 @@ export function segmentStoreName(column: string): string {
 }
 
 function checkMapping(mapping: Mapping): void {
-	const has = (c: string | null) => c !== null && mapping.columns.includes(c);
-	if (!has(mapping.dateColumn))
-		throw new UnreadableFileError(
-			mapping.columns.length < 2
-				? 'Found only one column: the file needs a date column and at least one value column.'
-				: 'No column holds dates; choose the date column.'
-		);
-	if (mapping.layout === 'long' && !(has(mapping.metricNameColumn) && has(mapping.valueColumn)))
-		throw new UnreadableFileError('A long file needs a metric-name column and a value column.');
-	if (mapping.layout === 'wide' && mapping.metricColumns.filter(has).length === 0)
-		throw new UnreadableFileError('No column holds numbers to load as metrics.');
+	const problem = mappingProblem(mapping);
+	if (problem) throw new UnreadableFileError(problem);
 }
 
 export function emptyReport(file: string): FileReport {
@@ -107,11 +96,13 @@ export async function loadFile(
 	engine: Engine,
 	input: IngestInput,
 	userMapping?: Mapping,
-	progress = new FileProgress(undefined, { name: input.name, index: 0, count: 1 })
+	progress = new FileProgress(undefined, { name: input.name, index: 0, count: 1 }),
+	maxFileBytes?: number
 ): Promise<FileReport> {
 	const report = emptyReport(input.name);
-	const sample = await readSample(input.name, input.data, userMapping?.encoding);
+	const sample = await readSample(input.name, input.data, userMapping?.encoding, maxFileBytes);
 	const preview = previewSample(input.name, 0, sample, userMapping);
+	refuseSample(sample, preview);
 	const mapping: Mapping = userMapping ?? preview.mapping;
 	Object.assign(report, {
 		encoding: mapping.encoding,
@@ -176,8 +167,10 @@ export async function loadFile(
 			progress.enter('reading');
 			const fast = await tryFastLoad(engine, fastInput(data));
 			if (fast) {
+				Object.assign(report, fast);
+				await noteRepeats(engine, report, mapping);
 				progress.finish();
-				return Object.assign(report, fast);
+				return report;
 			}
 			progress.plan([...FULL_PATH], costs);
 		}
@@ -195,12 +188,19 @@ export async function loadFile(
 			start,
 			progress
 		});
+		await noteRepeats(engine, loaded, mapping);
 		progress.finish();
 		return loaded;
 	} finally {
 		if (staging) await dropStaging(engine, table);
 		await engine.dropFile(file);
 	}
+}
+
+/** A wide file's repeated days: a note, or the mapping's rule applied (see `repeats.ts`). */
+async function noteRepeats(engine: Engine, report: FileReport, mapping: Mapping): Promise<void> {
+	const segments = mapping.segmentColumns.filter((c) => mapping.columns.includes(c));
+	await settleRepeats(engine, report, mapping, segments.map(segmentStoreName));
 }
 
 /** The full path's temporary tables (the fast path makes none). */
@@ -249,14 +249,17 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 	const { skip, firstDataLine } = ctx.start;
 	progress.enter('reading');
 	await ensureNumberMacros(engine);
-	const readOptions = {
+	const readOptions = (data: Blob | Uint8Array) => ({
 		file: ctx.file,
 		delimiter: mapping.delimiter,
 		skip,
-		width: mapping.columns.length
-	};
-	let staged = await stageFile(engine, table, readOptions);
+		width: mapping.columns.length,
+		data,
+		firstDataLine,
+		sampleRecords: ctx.start.sampleRecords.length
+	});
 	let data = ctx.data;
+	let staged = await stageData(engine, table, readOptions(data));
 	if (
 		mapping.encoding === 'utf-8' &&
 		staged.readerErrors.some((e) => /unicode|utf-?8/i.test(e.message))
@@ -265,7 +268,7 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 		data = await transcode(ctx.input.name, data, 'windows-1252');
 		await engine.dropFile(ctx.file);
 		await engine.registerFile(ctx.file, data);
-		staged = await stageFile(engine, table, readOptions);
+		staged = await stageData(engine, table, readOptions(data));
 		mapping.encoding = 'windows-1252';
 		report.encoding = 'windows-1252';
 		report.notes.push(
@@ -340,14 +343,19 @@ async function loadRegistered(engine: Engine, ctx: LoadContext): Promise<FileRep
 	progress.advance(0.6);
 	await engine.query(`UPDATE ${ident(rowsTable)} SET parsed = ${tsSql}
 		WHERE parsed IS NULL AND date_text IS NOT NULL`);
+	const dotted = await readDottedDates(engine, rowsTable, order);
+	if (dotted) report.notes.push(dotted);
 	progress.advance(0.8);
+	const openQuote = lines.openQuote;
+	const openQuoteRow = openQuote ? `line = ${openQuote.recordLine}` : 'false';
 	await engine.query(`UPDATE ${ident(rowsTable)} SET reason = CASE
+			${openQuote ? `WHEN ${openQuoteRow} THEN ${literal(`unreadable row: ${openQuote.reason}`)}` : ''}
 			WHEN parsed IS NULL THEN CASE WHEN flywheel_no_data(date_text) THEN 'no date'
 				ELSE 'not a date: "' || left(date_text, 60) || '"' END
 			${metricNameMissing}
 			WHEN wrong_width THEN 'has ' || field_count || ' fields; the header has ${width}'
 			END
-		WHERE parsed IS NULL OR wrong_width${mapping.layout === 'long' ? ' OR metric_name IS NULL' : ''}`);
+		WHERE ${openQuoteRow} OR parsed IS NULL OR wrong_width${mapping.layout === 'long' ? ' OR metric_name IS NULL' : ''}`);
 
 	progress.enter('numbers');
 	const storeSegments = segments.map(segmentStoreName);

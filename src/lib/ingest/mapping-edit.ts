@@ -2,7 +2,7 @@
  * Corrections to a detected mapping, shared by the upload page's mapping editor and the command
  * line's mapping options, so both change a mapping the same way.
  */
-import type { DateOrder, Layout, Mapping } from './types';
+import type { DateOrder, Layout, Mapping, RepeatRule } from './types';
 
 /** The columns that could name a long file's metric: all but the date and the value column. */
 export function metricNameCandidates(mapping: Mapping): string[] {
@@ -40,6 +40,8 @@ export interface MappingChoices {
 	/** The columns that split a metric; text columns left out of them are not loaded. */
 	segmentColumns?: string[];
 	dateOrder?: DateOrder;
+	/** What a date on more than one row of a wide file means (`repeats.ts`). */
+	repeats?: RepeatRule;
 }
 
 /** A choice that names a column the file does not have, or asks for what cannot be. */
@@ -77,6 +79,7 @@ export function applyMappingChoices(detected: Mapping, choices: MappingChoices):
 		};
 	};
 	if (choices.dateOrder) mapping.dateOrder = choices.dateOrder;
+	if (choices.repeats) mapping.repeats = choices.repeats;
 	if (choices.dateColumn !== undefined && choices.dateColumn !== mapping.dateColumn) {
 		const previous = mapping.dateColumn;
 		unassign(choices.dateColumn);

@@ -4,19 +4,12 @@
  */
 import { uniqueColumnNames, type RenamedColumn } from './columns';
 import { dateOrderEvidence, decideDateOrder, isDateName, looksLikeDate } from './dates';
-import {
-	checkSize,
-	decodeText,
-	detectEncoding,
-	gunzip,
-	isGzip,
-	readHead,
-	sizeOf
-} from './decoding';
+import { sizeOf } from './decoding';
 import { sniffDialect } from './dialect';
 import { isLabelName, isOneValuePerRow, isRowCounter, joinedFrom } from './identifiers';
 import { decideLayout } from './layout';
-import { SNIFF_BYTES } from './limits';
+import { refuseUnloadable } from './refusals';
+import { readSample, type Sample } from './sample';
 import { isNullSpelling, parseNumber } from './numbers';
 import type { SampleRecord } from './records';
 import type { DateOrder, Delimiter, Encoding, Mapping } from './types';
@@ -46,35 +39,14 @@ const MIN_DATE_SHARE = 0.5;
 /** Segment columns with this many distinct values, mostly unique, are labels, not segments. */
 const MAX_SEGMENT_VALUES = 200;
 
-export interface Sample {
-	encoding: Encoding;
-	gzip: boolean;
-	text: string;
-	/** The whole file fitted in the sample. */
-	complete: boolean;
-}
-
-/**
- * Reads and decodes the first SNIFF_BYTES of a file (after gunzip when it is compressed), in the
- * encoding it detects or the one given.
- */
-export async function readSample(
-	name: string,
-	data: Blob | Uint8Array,
-	given?: Encoding
-): Promise<Sample> {
-	checkSize(name, data);
-	let head = await readHead(data, SNIFF_BYTES);
-	let complete = sizeOf(data) <= SNIFF_BYTES;
-	const gzip = isGzip(head);
-	if (gzip) {
-		// One byte more than the sample says whether the sample is the whole file.
-		const start = await gunzip(name, data, undefined, SNIFF_BYTES + 1);
-		head = await readHead(start, SNIFF_BYTES);
-		complete = start.size <= SNIFF_BYTES;
-	}
-	const encoding = given ?? detectEncoding(head);
-	return { encoding, gzip, text: decodeText(head, encoding, complete), complete };
+/** Refuses a file no mapping can load (empty, not text, no rows), as the preview shows it. */
+export function refuseSample(sample: Sample, preview: FilePreview): void {
+	refuseUnloadable({
+		...sample,
+		utf16: sample.encoding.startsWith('utf-16'),
+		headerLine: preview.mapping.headerLine,
+		dataRows: preview.rows.length
+	});
 }
 
 function columnValues(records: SampleRecord[], index: number): string[] {
@@ -123,6 +95,8 @@ export interface ReadingChoices {
 	encoding?: Encoding;
 	/** 1-based line of the header row. */
 	headerLine?: number;
+	/** The largest file read: `MAX_FILE_BYTES` in the browser; the CLI, on native DuckDB, has none. */
+	maxFileBytes?: number;
 }
 
 /** Detects everything about a file; the mapping is complete even when no date column was found. */
@@ -131,8 +105,10 @@ export async function previewFile(
 	data: Blob | Uint8Array,
 	options: ReadingChoices = {}
 ): Promise<FilePreview> {
-	const sample = await readSample(name, data, options.encoding);
-	return previewSample(name, sizeOf(data), sample, options);
+	const sample = await readSample(name, data, options.encoding, options.maxFileBytes);
+	const preview = previewSample(name, sizeOf(data), sample, options);
+	refuseSample(sample, preview);
+	return preview;
 }
 
 export function previewSample(

@@ -7,8 +7,9 @@ import { ident } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import { gunzip, transcode } from './decoding';
 import { numberLines } from './line-numbers';
-import { previewSample, readSample } from './mapping';
-import { stageFile } from './read-table';
+import { previewSample } from './mapping';
+import { readSample } from './sample';
+import { stageData } from './read-table';
 import { sniffDialect } from './dialect';
 import type { Delimiter, Encoding } from './types';
 
@@ -56,19 +57,17 @@ export async function parseTable(
 	await engine.registerFile(file, all);
 	try {
 		const width = Math.max(1, mapping.columns.length);
-		const staged = await stageFile(engine, table, {
+		const firstDataLine = first?.line ?? mapping.headerLine + 1;
+		const staged = await stageData(engine, table, {
 			file,
 			delimiter: mapping.delimiter,
 			skip,
-			width
+			width,
+			data: all,
+			firstDataLine,
+			sampleRecords: dialect.records.filter((r) => r.line >= firstDataLine).length
 		});
-		const lines = await numberLines(
-			engine,
-			all,
-			staged,
-			mapping.delimiter,
-			first?.line ?? mapping.headerLine + 1
-		);
+		const lines = await numberLines(engine, all, staged, mapping.delimiter, firstDataLine);
 		const cells = staged.columns.map((c) => `s.${c}`);
 		const extra = staged.extraColumns
 			.map((c) => `(s.${c} IS NOT NULL AND trim(s.${c}) <> '')`)

@@ -5,6 +5,7 @@
  */
 import { ident, literal } from '../engine/sql';
 import type { Engine } from '../engine/types';
+import { lineStart } from './record-starts';
 import type { Delimiter } from './types';
 
 /** Extra columns declared past the header, so a row with too many fields is seen, not cut. */
@@ -135,6 +136,43 @@ export async function stageFile(
 		records: Number(count.columns['n']?.[0] ?? 0),
 		readerErrors
 	};
+}
+
+/** What `stageData` reads, beyond `stageFile`'s options. */
+export interface DataStart {
+	/** The bytes registered as `file`, as DuckDB reads them (UTF-8). */
+	data: Blob | Uint8Array;
+	/** The physical line of the first data record. */
+	firstDataLine: number;
+	/** Data records the sample holds: at least that many must come back. */
+	sampleRecords: number;
+}
+
+/**
+ * `stageFile`, checked against the sample: DuckDB's `skip` can lose every record after lines it
+ * reads differently from Flywheel (a lone CR, a NUL byte or a stray quote above the data), and
+ * then returns no rows and no error. When fewer records come back than the sample holds, the file
+ * is registered again from its first data line on (a slice, not a copy) and read with no `skip`;
+ * reader errors' byte positions stay positions in the whole file.
+ */
+export async function stageData(
+	engine: Engine,
+	table: string,
+	options: ReadOptions & DataStart
+): Promise<StagedTable> {
+	const staged = await stageFile(engine, table, options);
+	if (options.skip === 0 || staged.records + staged.readerErrors.length >= options.sampleRecords)
+		return staged;
+	const offset = await lineStart(options.data, options.firstDataLine);
+	if (offset === null) return staged;
+	const { data } = options;
+	const rest = data instanceof Uint8Array ? data.subarray(offset) : data.slice(offset);
+	await engine.dropFile(options.file);
+	await engine.registerFile(options.file, rest);
+	const again = await stageFile(engine, table, { ...options, skip: 0 });
+	for (const error of again.readerErrors)
+		if (error.bytePosition !== null) error.bytePosition += offset;
+	return again;
 }
 
 /** Skips the rows DuckDB cannot read; if its reader still gives up, so does the file, clearly. */

@@ -22,6 +22,23 @@ export async function recordStartLines(
 	firstRecord: number,
 	onBytes?: BytesDone
 ): Promise<number[]> {
+	return (await recordStarts(data, delimiter, firstRecord, onBytes)).starts;
+}
+
+export interface RecordStarts {
+	starts: number[];
+	/** The line of a quote that is never closed (the file's last record runs to its end), or null. */
+	openQuoteLine: number | null;
+}
+
+/** `recordStartLines`, and where a quote left open at the end of the file was opened. */
+export async function recordStarts(
+	data: Blob | Uint8Array,
+	delimiter: string,
+	firstRecord: number,
+	onBytes?: BytesDone
+): Promise<RecordStarts> {
+	let quoteLine = 0;
 	const delim = delimiter.charCodeAt(0);
 	const starts: number[] = [];
 	let inQuotes = false;
@@ -59,11 +76,15 @@ export async function recordStartLines(
 				recordIndex++;
 				atRecordStart = false;
 			}
-			if (c === QUOTE && fieldStart) inQuotes = true;
+			if (c === QUOTE && fieldStart) {
+				inQuotes = true;
+				quoteLine = line;
+			}
 			fieldStart = c === delim;
 		}
 	}
-	return starts;
+	// A quote read last closes its field; one still open runs to the end of the file.
+	return { starts, openQuoteLine: inQuotes && !quoteInQuotes ? quoteLine : null };
 }
 
 /** The 1-based line holding each byte position (null stays null), reading only up to the last. */
@@ -100,6 +121,30 @@ export async function linesAt(
 	if (pendingCR) line++;
 	settle(Infinity);
 	return lines;
+}
+
+/**
+ * The byte position where physical line `line` (1-based) starts, or null when the data has fewer
+ * lines. CR, LF and CRLF each end a line, quoted or not, as in `linesAt`.
+ */
+export async function lineStart(data: Blob | Uint8Array, line: number): Promise<number | null> {
+	if (line <= 1) return 0;
+	let current = 1;
+	let pendingCR = false;
+	let at = 0;
+	for await (const bytes of slicesOf(data)) {
+		for (let i = 0; i < bytes.length; i++, at++) {
+			const c = bytes[i] as number;
+			if (pendingCR) {
+				pendingCR = false;
+				if (++current === line) return c === LF ? at + 1 : at;
+				if (c === LF) continue;
+			}
+			if (c === CR) pendingCR = true;
+			else if (c === LF && ++current === line) return at + 1;
+		}
+	}
+	return pendingCR && current + 1 === line ? at : null;
 }
 
 function sizeOf(data: Blob | Uint8Array): number {

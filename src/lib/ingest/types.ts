@@ -3,8 +3,12 @@
  * report is the same object the CLI prints with `flywheel inspect --json`.
  */
 
-/** Text encodings Flywheel decodes. Latin-1 files are decoded as windows-1252 (its superset). */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/**
+ * Text encodings Flywheel decodes. Latin-1 files are decoded as windows-1252 (its superset);
+ * Shift-JIS, EUC-KR and GB18030 (GBK's superset) are the legacy CJK encodings (`cjk.ts`).
+ */
+export type Encoding =
+	'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'shift_jis' | 'euc-kr' | 'gb18030';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -47,7 +51,14 @@ export interface Mapping {
 	segmentColumns: string[];
 	/** Columns that are read but not loaded, with the reason in `notes`. */
 	ignoredColumns: string[];
+	/**
+	 * What a wide file's day on more than one row means (`repeats.ts`): added up (the default),
+	 * the first or the last row kept, or every such row rejected.
+	 */
+	repeats?: RepeatRule;
 }
+
+export type RepeatRule = 'sum' | 'first' | 'last' | 'reject';
 
 /** A row (or one cell of a row) that was not loaded, and why. */
 export interface RejectedRow {
@@ -105,7 +116,10 @@ export interface MetricSummary {
 	count: number;
 	/** Observations stored as no data (empty, NA, a rejected cell, ...). */
 	nulls: number;
+	/** Null when there are no values, and when their sum overflows (then `overflow` says so). */
 	sum: number | null;
+	/** Set when the values' sum is beyond the largest number a double holds (about 1.8e308). */
+	overflow?: string;
 	min: number | null;
 	max: number | null;
 	firstDate: string | null;
@@ -119,6 +133,11 @@ export interface IngestResult {
 
 export interface IngestOptions {
 	mappings?: Record<string, Mapping>;
+	/**
+	 * The largest file loaded (`MAX_FILE_BYTES`, what a browser tab holds, unless given): the CLI,
+	 * on native DuckDB spilling to disk, gives `Infinity`.
+	 */
+	maxFileBytes?: number;
 	/** Called as the load moves on, for a progress bar (see `IngestProgress`). */
 	onProgress?: (progress: IngestProgress) => void;
 }

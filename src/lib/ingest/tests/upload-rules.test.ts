@@ -196,7 +196,7 @@ describe('upload rules', () => {
 			{ name: 'small.csv', data: utf8('Date,x\n2024-01-01,1\n') }
 		]);
 		expect(files[0]?.error).toBe(
-			'huge.csv is 2.0 GB; Flywheel loads files up to 1.0 GB in the browser. Split or filter the export and load the parts.'
+			'huge.csv is 2.00 GiB; Flywheel loads files up to 1.00 GiB in the browser. Split or filter the export and load the parts.'
 		);
 		expect(files[1]?.rowsLoaded).toBe(1);
 	});
