@@ -151,7 +151,7 @@ describe('a catalog file too large or hostile', () => {
 		await alert.waitFor({ timeout: 5_000 });
 		assert.match(
 			await alert.innerText(),
-			/^everything\.yaml: the file is \d+ MB; Flywheel reads catalogs up to 5\.0 MB/
+			/^everything\.yaml: the file is [\d.]+ MiB; Flywheel reads catalogs up to 5\.00 MiB/
 		);
 		const longest = await page.evaluate(() => Reflect.get(window, 'seen').longest);
 		assert.ok(longest < 200, `the page was busy for ${longest} ms`);

@@ -9,7 +9,7 @@ describe('catalog files Flywheel refuses to read', () => {
 		expect(text.length).toBeGreaterThan(MAX_CATALOG_BYTES);
 		const began = performance.now();
 		expect(() => loadReviewConfig(text, 'huge.yaml')).toThrow(
-			/^huge\.yaml: the file is 6\.0 MB; Flywheel reads catalogs up to 5\.0 MB/
+			/^huge\.yaml: the file is 6\.00 MiB; Flywheel reads catalogs up to 5\.00 MiB/
 		);
 		expect(performance.now() - began).toBeLessThan(200);
 	});
