@@ -53,23 +53,22 @@ describe('a refreshed export under the same name', () => {
 		assert.equal(await row.locator('[data-rows-read]').innerText(), '14');
 	});
 
-	it('keeps the version loaded before when the new one is refused', async () => {
+	it('keeps the version loaded before when the new one is refused, already in the preview', async () => {
 		const { page } = app;
-		await upload(page, 'weekly.csv', Buffer.from('date,orders\n'));
-		await page.getByRole('button', { name: /^Load \d+ file/ }).click();
-		const alert = page.locator('.error[role="alert"]');
-		await alert.waitFor();
-		assert.match(
-			await alert.innerText(),
-			/^weekly\.csv was not loaded: .*The version loaded before is kept\.$/
-		);
-		await page.locator('tr[data-file="weekly.csv"]').waitFor();
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'weekly.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('date,orders\n')
+		});
+		const refused = page.locator('[data-preview-error="weekly.csv"]');
+		await refused.waitFor();
+		assert.match(await refused.innerText(), /^weekly\.csv: .*header but no data rows/);
+		assert.equal(await page.getByRole('button', { name: /^Load \d+ file/ }).count(), 0);
 		assert.equal(await page.locator('tr[data-file]').count(), 1);
 		assert.equal(
 			await page.locator('tr[data-file="weekly.csv"] [data-rows-read]').innerText(),
 			'14'
 		);
-		await page.getByRole('button', { name: 'Don’t load' }).click();
 	});
 
 	it('keeps both when asked, under distinct names', async () => {
@@ -134,18 +133,14 @@ describe('an empty file over the demo', () => {
 			mimeType: 'text/csv',
 			buffer: Buffer.from('date,orders\n')
 		});
-		await page.locator('[data-preview-file="empty.csv"]').waitFor();
-		await page.getByRole('button', { name: /^Load \d+ file/ }).click();
-		const alert = page.locator('.error[role="alert"]');
-		await alert.waitFor();
-		assert.match(
-			await alert.innerText(),
-			/empty\.csv was not loaded: .*The demo business is still loaded\./
-		);
-		assert.match(
-			await page.locator('section[aria-label="Loaded data"] h2').innerText(),
-			/demo business/
-		);
+		// Refused already in the preview: nothing to load, the demo stays.
+		const refused = page.locator('[data-preview-error="empty.csv"]');
+		await refused.waitFor();
+		assert.match(await refused.innerText(), /^empty\.csv: .*header but no data rows/);
+		assert.equal(await page.getByRole('button', { name: /^Load \d+ file/ }).count(), 0);
+		await page
+			.locator('section[aria-label="Loaded data"] h2', { hasText: 'the demo business' })
+			.waitFor();
 		await page.getByRole('link', { name: 'Operational review' }).click();
 		await page.locator('[data-metric-card]').first().waitFor({ timeout: 60_000 });
 		assert.equal(await page.locator('.page-error').count(), 0);
