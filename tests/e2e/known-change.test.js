@@ -33,6 +33,8 @@ describe('known process change', () => {
 		await row.getByLabel('Process of Page load time p90 changed on').fill('2026-09-27');
 		await row.getByRole('button', { name: 'Mark change' }).click();
 		await row.getByText('changed 2026-09-27').waitFor();
+		// Saved in the browser before the page is left (saves merge under a lock, so they take a turn).
+		await app.page.locator('[data-saved="true"]').waitFor();
 
 		await app.page.goto(new URL('operational', app.url).href);
 		await app.page
