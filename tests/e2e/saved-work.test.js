@@ -32,7 +32,12 @@ describe('a refreshed export under the same name', () => {
 		// A week later: 14 days, and the orders of 2 and 5 March corrected.
 		await upload(page, 'weekly.csv', weekly(14, [2, 5]));
 		const notice = page.locator('[data-replaces="weekly.csv"]');
-		assert.match(await notice.innerText(), /replaces the weekly\.csv loaded .* \(10 rows\)/);
+		// Before loading, the preview already says what the new version changes.
+		await page.locator('[data-replaces="weekly.csv"][data-state="compared"]').waitFor();
+		assert.match(
+			await notice.innerText(),
+			/replaces the weekly\.csv loaded .*: 10 → 14 rows, 4 new days, 2 changed values\./
+		);
 		await loadPending(page);
 		const rows = page.locator('tr[data-file]');
 		assert.equal(await rows.count(), 1);

@@ -27,6 +27,7 @@ import {
 	type SavedFile
 } from '../store/saved-files';
 import { session } from './session.svelte';
+import type { Version } from './version-compare';
 
 export const DEMO_FILE_NAME = 'demo-business.csv';
 
@@ -125,6 +126,13 @@ export class Dataset {
 			} else await this.#add(engine, sources);
 			announce('files');
 		});
+	}
+
+	/** The loaded version of an export, as read (its data and mapping), to compare a new one with. */
+	loadedVersion(name: string): Version | undefined {
+		const source = this.#sources.find((s) => s.name === name);
+		if (!source) return undefined;
+		return { name, data: source.data, ...(source.mapping ? { mapping: source.mapping } : {}) };
 	}
 
 	/** Forgets a file: removed from storage (if another tab has not already), the rest loaded again. */
